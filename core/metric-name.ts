@@ -1,0 +1,64 @@
+/** @module MetricName and PerturbationDescription with HELM's field names and JSON key order. */
+import type { PyNumber } from './py-float.ts';
+
+/** How a stat over a perturbation is computed (HELM `computed_on`). */
+export type ComputedOn = 'perturbed' | 'original' | 'worst';
+
+/**
+ * HELM's PerturbationDescription. Subclass fields (e.g. `num_spaces`, `prob`) follow `seed`,
+ * in the order the perturbation declares them; key order is JSON order.
+ */
+export interface PerturbationDescription {
+  readonly name: string;
+  readonly robustness: boolean;
+  readonly fairness: boolean;
+  readonly computed_on: ComputedOn;
+  readonly seed?: number;
+  readonly [extra: string]: string | boolean | PyNumber | undefined;
+}
+
+/** HELM's MetricName: a stat name within a context (split, sub-split, perturbation). */
+export interface MetricName {
+  readonly name: string;
+  readonly split?: string;
+  readonly sub_split?: string;
+  readonly perturbation?: PerturbationDescription;
+}
+
+/** The context part of a MetricName (HELM `MetricContext`). */
+export type MetricContext = Omit<MetricName, 'name'>;
+
+/** A PerturbationDescription with HELM's defaults and field order. */
+export function perturbationDescription(
+  name: string,
+  flags: { robustness?: boolean; fairness?: boolean; computed_on?: ComputedOn; seed?: number } = {},
+  extra: Readonly<Record<string, string | boolean | PyNumber>> = {},
+): PerturbationDescription {
+  const base: Record<string, string | boolean | PyNumber> = {
+    name,
+    robustness: flags.robustness ?? false,
+    fairness: flags.fairness ?? false,
+    computed_on: flags.computed_on ?? 'perturbed',
+  };
+  if (flags.seed !== undefined) base['seed'] = flags.seed;
+  return { ...base, ...extra } as PerturbationDescription;
+}
+
+/** A stable string identity: two descriptions are equal (as HELM's dataclass eq) iff their keys are equal. */
+export function perturbationKey(p: PerturbationDescription | undefined): string {
+  return p === undefined ? '' : JSON.stringify(p);
+}
+
+/** A stable string identity of a MetricName. */
+export function metricNameKey(n: MetricName): string {
+  return `${n.name}\u0000${n.split ?? ''}\u0000${n.sub_split ?? ''}\u0000${perturbationKey(n.perturbation)}`;
+}
+
+/** A MetricName in the given context, with fields in HELM's order and absent ones left out. */
+export function withContext(name: string, context: MetricContext): MetricName {
+  const out: { name: string; split?: string; sub_split?: string; perturbation?: PerturbationDescription } = { name };
+  if (context.split !== undefined) out.split = context.split;
+  if (context.sub_split !== undefined) out.sub_split = context.sub_split;
+  if (context.perturbation !== undefined) out.perturbation = context.perturbation;
+  return out;
+}
