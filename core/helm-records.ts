@@ -1,0 +1,83 @@
+/**
+ * @module The JSON records HELM writes, built field by field in its dataclass order with None fields
+ * left out (`asdict_without_nones`). Numbers HELM holds as floats are marked with PyFloat.
+ */
+import type { Input, Instance, Reference } from './instance.ts';
+import type { PerInstanceStats } from './per-instance-stats.ts';
+import { PyFloat } from './py-float.ts';
+import type { CompletedRequest, GeneratedOutput, Request, RequestResult } from './request.ts';
+import type { StatJson } from './stat.ts';
+
+type Json = Record<string, unknown>;
+
+/** Copies the listed fields of `source` in that order, skipping undefined ones. */
+function ordered(source: object, fields: readonly string[]): Json {
+  const record = source as Json;
+  const out: Json = {};
+  for (const field of fields) if (record[field] !== undefined) out[field] = record[field];
+  return out;
+}
+
+const inputJson = (input: Input): Json => ({ text: input.text });
+const referenceJson = (ref: Reference): Json => ({ output: { text: ref.output.text }, tags: ref.tags });
+
+/** HELM's Instance JSON. */
+export function instanceJson(instance: Instance): Json {
+  return ordered(
+    {
+      ...instance,
+      input: inputJson(instance.input),
+      references: instance.references.map(referenceJson),
+      contrast_inputs: instance.contrast_inputs?.map(inputJson),
+      contrast_references: instance.contrast_references?.map((refs) => refs.map(referenceJson)),
+    },
+    ['input', 'references', 'split', 'sub_split', 'id', 'perturbation', 'contrast_inputs', 'contrast_references', 'extra_data'],
+  );
+}
+
+const REQUEST_FIELDS = [
+  'model_deployment', 'model', 'embedding', 'prompt', 'temperature', 'num_completions', 'top_k_per_token', 'max_tokens',
+  'stop_sequences', 'echo_prompt', 'top_p', 'presence_penalty', 'frequency_penalty', 'random', 'messages',
+] as const;
+
+/** HELM's Request JSON. */
+export const requestJson = (request: Request): Json => ordered(request, REQUEST_FIELDS);
+
+const completionJson = (c: GeneratedOutput): Json =>
+  ordered({ ...c, tokens: c.tokens.map((t) => ({ text: t.text, logprob: t.logprob })) }, [
+    'text', 'logprob', 'tokens', 'finish_reason',
+  ]);
+
+/** HELM's RequestResult JSON; `request_time` is a Python float. */
+export function resultJson(result: RequestResult): Json {
+  return ordered(
+    {
+      ...result,
+      completions: result.completions.map(completionJson),
+      request_time: result.request_time === undefined ? undefined : new PyFloat(result.request_time),
+      batch_request_time: result.batch_request_time === undefined ? undefined : new PyFloat(result.batch_request_time),
+    },
+    ['success', 'embedding', 'completions', 'cached', 'request_time', 'request_datetime', 'error', 'error_flags',
+      'batch_size', 'batch_request_time'],
+  );
+}
+
+/** HELM's RequestState JSON (one element of scenario_state.json's `request_states`). */
+export function requestStateJson(state: CompletedRequest): Json {
+  return ordered(
+    {
+      ...state,
+      instance: instanceJson(state.instance),
+      request: requestJson(state.request),
+      result: state.result === undefined ? undefined : resultJson(state.result),
+    },
+    ['instance', 'reference_index', 'request_mode', 'train_trial_index', 'output_mapping', 'request', 'result',
+      'num_train_instances', 'prompt_truncated', 'num_conditioning_tokens'],
+  );
+}
+
+/** HELM's PerInstanceStats JSON. */
+export function perInstanceStatsJson(entry: PerInstanceStats): Json {
+  const stats: StatJson[] = entry.stats.map((stat) => stat.toJson());
+  return ordered({ ...entry, stats }, ['instance_id', 'perturbation', 'train_trial_index', 'stats']);
+}

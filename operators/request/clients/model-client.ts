@@ -1,0 +1,31 @@
+/** @module The contract every model client keeps: pure encode/decode around one side effect, `send`. */
+import type { Request, RequestResult } from '../../../core/request.ts';
+
+/** How a failed `send` should be treated by the retry wrapper. */
+export type FailureKind = 'rate_limited' | 'transient' | 'fatal';
+
+/** A response as stored in the request cache, with HELM's timing fields inside it (`wrap_request_time`). */
+export interface CachedResponse<Resp> {
+  readonly response: Resp;
+  /** Seconds the original request took; a cache hit reports it again, as HELM does. */
+  readonly request_time: number;
+  /** Epoch seconds (int) when the original request was made. */
+  readonly request_datetime: number;
+}
+
+/**
+ * A model client. Cache, rate limiting and retry wrap it (operators/request/execute.ts);
+ * a client never caches, sleeps or retries.
+ */
+export interface ModelClient<Raw, Resp> {
+  /** HELM's raw request for this client; with `request.random` it is the cache key. Pure. */
+  encode(request: Request): Raw;
+  /** The only I/O. */
+  send(raw: Raw, signal: AbortSignal): Promise<Resp>;
+  /** Builds HELM's RequestResult from a (possibly cached) response. Pure. */
+  decode(cached: CachedResponse<Resp>, request: Request, wasCached: boolean): RequestResult;
+  classify(error: unknown): FailureKind;
+}
+
+/** A client whose raw request and response types are erased, for tables of clients. */
+export type AnyModelClient = ModelClient<unknown, unknown>;

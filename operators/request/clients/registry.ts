@@ -1,0 +1,27 @@
+/** @module Model clients by the `client_spec.class_name` HELM writes in model_deployments.yaml. */
+import { UserError, unknownNameMessage } from '../../../core/errors.ts';
+import type { AnyModelClient } from './model-client.ts';
+import { simpleClient } from './simple.ts';
+
+/** What a client factory gets: the deployment's `client_spec.args` (and, later, credentials). */
+export interface ClientContext {
+  readonly deploymentName: string;
+  readonly args: Readonly<Record<string, unknown>>;
+}
+
+const clients = {
+  'helm.clients.simple_client.SimpleClient': () => simpleClient() as AnyModelClient,
+} as const satisfies Record<string, (context: ClientContext) => AnyModelClient>;
+
+export type ClientClassName = keyof typeof clients;
+
+/** The client for a deployment; an unknown class name is a UserError naming the deployment. */
+export function clientFor(className: string, context: ClientContext): AnyModelClient {
+  const factory = (clients as Record<string, ((context: ClientContext) => AnyModelClient) | undefined>)[className];
+  if (factory === undefined) {
+    throw new UserError(
+      `Model deployment '${context.deploymentName}': ${unknownNameMessage('client class', className, Object.keys(clients))}`,
+    );
+  }
+  return factory(context);
+}
