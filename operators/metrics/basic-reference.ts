@@ -1,0 +1,112 @@
+/**
+ * @module HELM's BasicReferenceMetric (`basic_metrics.py`): separate multiple choice and binary ranking, one
+ * request per reference (and per calibration prompt). It reads only request states with a reference_index,
+ * so for generation and joint multiple-choice runs it produces nothing, as in HELM.
+ */
+import { isCorrect } from '../../core/instance.ts';
+import { numberOf, pyFloat, type PyNumber } from '../../core/py-float.ts';
+import type { CompletedRequest } from '../../core/request.ts';
+import { StatMap, type Stat } from '../../core/stat.ts';
+import { NO_EFFICIENCY_DATA, type EfficiencyData } from './efficiency.ts';
+import { instanceMetric } from './instance-metric.ts';
+import { statOf, type Metric, type MetricOptions } from './metric.ts';
+import { pySum } from './py-math.ts';
+import { completionsOf, requestStateStats } from './request-state-metrics.ts';
+
+/** NumPy's pairwise summation of float64 (`np.sum` of a contiguous array). */
+export function numpySum(xs: readonly number[], start = 0, n = xs.length): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = start; i < start + n; i++) res += xs[i]!;
+    return res;
+  }
+  if (n <= 128) {
+    const r = xs.slice(start, start + 8);
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j]! += xs[start + i + j]!;
+    let res = ((r[0]! + r[1]!) + (r[2]! + r[3]!)) + ((r[4]! + r[5]!) + (r[6]! + r[7]!));
+    for (; i < n; i++) res += xs[start + i]!;
+    return res;
+  }
+  let half = Math.floor(n / 2);
+  half -= half % 8;
+  return numpySum(xs, start, half) + numpySum(xs, start + half, n - half);
+}
+
+/** `scipy.special.softmax`: exp(x − max) / Σ exp(x − max). */
+export function softmax(xs: readonly number[]): number[] {
+  const max = Math.max(...xs);
+  const shifted = xs.map((x) => Math.exp(x - max));
+  const total = numpySum(shifted);
+  return shifted.map((x) => x / total);
+}
+
+interface ReferenceScore {
+  readonly logprob: PyNumber;
+  readonly numTokens: number;
+}
+
+/**
+ * BasicReferenceMetric: per instance, the request-state stats of all its reference states merged into one
+ * stat per name (so the trial mean is over request states), then max_prob (max of the softmax of the scores),
+ * exact_match (the share of correct references among the arg-max ones) and predicted_index (the first arg-max).
+ * Score of a reference: logprob/num_tokens of its last `len(tokenize(" " + reference))` tokens (original), or
+ * logprob(original) − logprob(calibration) (calibrated).
+ */
+export function basicReferenceMetric(options: MetricOptions & { readonly efficiencyData?: EfficiencyData }): Metric {
+  const { adapterSpec, windowService } = options;
+  const efficiencyData = options.efficiencyData ?? NO_EFFICIENCY_DATA;
+
+  const scoreOf = (state: CompletedRequest, index: number): ReferenceScore => {
+    const completions = completionsOf(state);
+    if (completions.length !== 1) throw new Error(`reference request of ${state.instance.id} has ${completions.length} completions`);
+    const reference = state.instance.references[index]!.output.text;
+    // A space precedes the reference in the prompt. Python's tokens[-n:] is all tokens when n is 0, as slice(-0).
+    const numTokens = windowService.countTokens(` ${reference}`);
+    const logprob = pySum(completions[0]!.tokens.slice(-numTokens).map((t) => t.logprob));
+    if (Number.isNaN(numberOf(logprob))) throw new Error(`NaN logprob for instance ${state.instance.id}`);
+    return { logprob, numTokens };
+  };
+
+  return instanceMetric({
+    reads: 'references',
+    evaluate(states) {
+      const references = states[0]!.instance.references;
+      const answers = new Set(references.flatMap((ref, i) => (isCorrect(ref) ? [i] : [])));
+      const scores = new Map<string, ReferenceScore>();
+      for (const state of states) {
+        const index = state.reference_index!;
+        scores.set(`${index}:${state.request_mode ?? 'original'}`, scoreOf(state, index));
+      }
+      const get = (index: number, mode: string): ReferenceScore => {
+        const score = scores.get(`${index}:${mode}`);
+        if (score === undefined) throw new Error(`no ${mode} request for reference ${index} of ${states[0]!.instance.id}`);
+        return score;
+      };
+      let referenceScores: number[];
+      const method = adapterSpec.method;
+      if (method === 'multiple_choice_separate_original' || method === 'ranking_binary') {
+        referenceScores = references.map((_, i) => numberOf(get(i, 'original').logprob) / get(i, 'original').numTokens);
+      } else if (method === 'multiple_choice_separate_calibrated') {
+        referenceScores = references.map((_, i) => numberOf(get(i, 'original').logprob) - numberOf(get(i, 'calibration').logprob));
+      } else {
+        throw new Error(`BasicReferenceMetric: unknown adapter method ${method}`);
+      }
+
+      const general = new StatMap();
+      for (const state of states) {
+        for (const stat of requestStateStats(state, adapterSpec, windowService, efficiencyData)) general.merge(stat);
+      }
+      const max = Math.max(...referenceScores);
+      const argmax = referenceScores.flatMap((score, i) => (score >= max ? [i] : []));
+      const correct = argmax.filter((i) => answers.has(i)).length;
+      const stats: Stat[] = [...general.values()];
+      stats.push(
+        statOf('max_prob', pyFloat(Math.max(...softmax(referenceScores)))),
+        statOf('exact_match', pyFloat(correct / argmax.length)),
+        statOf('predicted_index', argmax[0]!),
+      );
+      return stats;
+    },
+  });
+}

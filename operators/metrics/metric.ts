@@ -1,0 +1,44 @@
+/** @module What every metric of a run is, seen from the evaluator: a streaming accumulator over instance groups. */
+import type { AdapterSpec } from '../../core/adapter-spec.ts';
+import { withContext, type MetricContext, type PerturbationDescription } from '../../core/metric-name.ts';
+import type { PerInstanceStats } from '../../core/per-instance-stats.ts';
+import type { CompletedRequest } from '../../core/request.ts';
+import { Stat } from '../../core/stat.ts';
+import type { WindowService } from '../../core/window-service.ts';
+
+/** What a metric factory gets besides its own args. */
+export interface MetricOptions {
+  readonly adapterSpec: AdapterSpec;
+  readonly windowService: WindowService;
+}
+
+/**
+ * One metric of a run (one HELM `MetricInterface`), fed group by group. It keeps per-trial accumulators
+ * (StatMaps keyed by MetricName), never the list of instance stats, so its memory does not grow with the
+ * number of instances.
+ */
+export interface Metric {
+  /** The PerInstanceStats HELM would write for the instances of this group (original and perturbed copies). */
+  evaluateGroup(trial: number, states: readonly CompletedRequest[]): PerInstanceStats[];
+  /** Folds the trial's accumulators (derived stats, worst case, take_mean) into the run totals. */
+  endTrial(trial: number): void;
+  /** The run's aggregated stats, in HELM's order. */
+  finish(): Stat[];
+}
+
+/** HELM `add_context`: a copy of `stat` named within `context`. */
+export const addContext = (stat: Stat, context: MetricContext): Stat =>
+  stat.renamed(withContext(stat.name.name, context));
+
+/** HELM `MetricContext.from_instance`. */
+export const contextOf = (instance: CompletedRequest['instance']): MetricContext => {
+  const context: { split?: string; sub_split?: string; perturbation?: PerturbationDescription } = {
+    split: instance.split,
+  };
+  if (instance.sub_split !== undefined) context.sub_split = instance.sub_split;
+  if (instance.perturbation !== undefined) context.perturbation = instance.perturbation;
+  return context;
+};
+
+/** A new stat holding the single value `x` (HELM `Stat(MetricName(name)).add(x)`). */
+export const statOf = (name: string, x: Parameters<Stat['add']>[0]): Stat => new Stat({ name }).add(x);
