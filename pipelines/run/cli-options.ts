@@ -1,0 +1,251 @@
+/**
+ * @module The `helm-run` flags (HELM `run.py: build_parser` + `add_run_args` + `add_service_args`), one
+ * typed table, parsed with commander. Like argparse, any unambiguous prefix of a long flag works
+ * (`--conf` → `--conf-paths`, `--max-eval` → `--max-eval-instances`).
+ */
+import { Command, CommanderError } from 'commander';
+import { closeMatches, UserError } from '../../core/errors.ts';
+import { parsePyInt } from './py-text.ts';
+
+type FlagKind = 'string' | 'int' | 'bool' | 'list' | 'optionalList';
+
+/** One flag: argparse's `nargs='+'` is `list`, `nargs='*'` is `optionalList`. */
+interface FlagSpec {
+  readonly long: string;
+  readonly short?: string;
+  readonly kind: FlagKind;
+  readonly help: string;
+  /** Matched only when typed in full (not by prefix), so it does not shadow HELM's abbreviations. */
+  readonly isExactOnly?: boolean;
+}
+
+/** Every flag, in HELM's `--help` order; defaults are applied in `parseRunArgs`. */
+export const RUN_FLAGS: readonly FlagSpec[] = [
+  { long: 'server-url', kind: 'string', help: 'URL of a proxy server to send requests to (default: run clients locally)' },
+  { long: 'api-key-path', kind: 'string', help: 'File with the proxy API key (default: proxy_api_key.txt)' },
+  { long: 'conf-paths', short: 'c', kind: 'list', help: 'HOCON conf files of run entries' },
+  { long: 'models-to-run', kind: 'list', help: 'Only RunSpecs with these models; replaces model groups such as model=text' },
+  { long: 'groups-to-run', kind: 'list', help: 'Only RunSpecs with these (scenario) groups' },
+  { long: 'exit-on-error', kind: 'bool', help: 'Stop at the first failed run' },
+  { long: 'skip-completed-runs', kind: 'bool', help: 'Skip runs whose output files all exist' },
+  { long: 'priority', kind: 'int', help: 'Run entries with priority ≤ this number (default: all)' },
+  { long: 'run-specs', kind: 'optionalList', help: 'DEPRECATED: use --run-entries' },
+  { long: 'run-entries', short: 'r', kind: 'optionalList', help: 'Run entries, e.g. mmlu:subject=anatomy,model=simple/model1' },
+  { long: 'enable-huggingface-models', kind: 'list', help: 'Hugging Face Hub models to register: namespace/name[@revision]' },
+  { long: 'enable-local-huggingface-models', kind: 'list', help: 'Local Hugging Face model paths to register' },
+  { long: 'runner-class-name', kind: 'string', help: 'Full class name of the Runner to use (default: the standard runner)' },
+  { long: 'log-config', kind: 'string', help: 'YAML file configuring logging' },
+  { long: 'plugins', kind: 'list', help: 'Modules or files registering custom run specs, scenarios or models' },
+  { long: 'output-path', short: 'o', kind: 'string', help: 'Where to save all the output (default: benchmark_output)' },
+  { long: 'num-threads', short: 'n', kind: 'int', help: 'Maximum number of concurrent requests (default: 4)' },
+  { long: 'skip-instances', kind: 'bool', help: 'Create no instances: only parse everything' },
+  { long: 'cache-instances', kind: 'bool', help: 'Save instances to disk, or read them from there if saved' },
+  { long: 'cache-instances-only', kind: 'bool', help: 'Only create and save instances (needs --cache-instances)' },
+  { long: 'dry-run', short: 'd', kind: 'bool', help: 'Skip execution: only write scenario states and estimate token usage' },
+  { long: 'max-eval-instances', short: 'm', kind: 'int', help: 'Maximum number of eval instances (required); a value set in the run entry wins' },
+  { long: 'num-train-trials', short: 't', kind: 'int', help: 'Trials, each with different in-context examples (overrides the run spec)' },
+  { long: 'suite', kind: 'string', help: 'Name of the suite the runs belong to (default: default)' },
+  { long: 'local-path', kind: 'string', help: 'Directory of credentials.conf, model configs and the cache (default: prod_env)' },
+  { long: 'mongo-uri', kind: 'string', help: 'MongoDB URL for the request cache instead of the local one' },
+  { long: 'disable-cache', kind: 'bool', help: 'Use no request or tokenizer cache' },
+  { long: 'local', kind: 'bool', isExactOnly: true, help: 'Accepted for old HELM tutorials; has no effect (runs are local unless --server-url)' },
+];
+
+/** The parsed `helm-run` options, with HELM's defaults. */
+export interface RunOptions {
+  readonly serverUrl?: string;
+  readonly apiKeyPath: string;
+  readonly confPaths: readonly string[];
+  readonly modelsToRun?: readonly string[];
+  readonly groupsToRun?: readonly string[];
+  readonly exitOnError: boolean;
+  readonly skipCompletedRuns: boolean;
+  readonly priority?: number;
+  /** The deprecated `--run-specs` entries (they follow `runEntries`). */
+  readonly runSpecs: readonly string[];
+  readonly runEntries: readonly string[];
+  readonly enableHuggingfaceModels: readonly string[];
+  readonly enableLocalHuggingfaceModels: readonly string[];
+  readonly runnerClassName?: string;
+  readonly logConfig?: string;
+  readonly plugins?: readonly string[];
+  readonly outputPath: string;
+  readonly numThreads: number;
+  readonly skipInstances: boolean;
+  readonly cacheInstances: boolean;
+  readonly cacheInstancesOnly: boolean;
+  readonly dryRun: boolean;
+  readonly maxEvalInstances: number;
+  readonly numTrainTrials?: number;
+  readonly suite: string;
+  readonly localPath: string;
+  readonly mongoUri: string;
+  readonly disableCache: boolean;
+  /** Notes for the user about the flags themselves (deprecated or no-op flags). */
+  readonly warnings: readonly string[];
+}
+
+/** Thrown by `parseRunArgs` for `-h/--help`; `text` is the help to print (exit 0). */
+export class HelpRequested extends Error {
+  override readonly name = 'HelpRequested';
+  constructor(readonly text: string) {
+    super('help requested');
+  }
+}
+
+const camel = (long: string): string => long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function buildCommand(output: { text: string }): Command {
+  const command = new Command('helm-run')
+    .description('Run HELM evaluations: run entries → RunSpecs → runs under <output-path>/runs/<suite>/')
+    .exitOverride()
+    .allowExcessArguments(false)
+    .configureOutput({ writeOut: (s) => (output.text += s), writeErr: () => {} });
+  for (const flag of RUN_FLAGS) {
+    const names = `${flag.short === undefined ? '' : `-${flag.short}, `}--${flag.long}`;
+    const argument = { string: ' <value>', int: ' <n>', bool: '', list: ' <values...>', optionalList: ' [values...]' }[flag.kind];
+    command.option(names + argument, flag.help);
+  }
+  return command;
+}
+
+/**
+ * argparse's abbreviations, done before commander sees the argv: a `--prefix` (optionally `=value`)
+ * matching exactly one long flag is expanded; one matching several is an error. `-x=value` becomes
+ * `-x value` as in argparse. Everything after `--` is left alone.
+ */
+export function expandFlagPrefixes(argv: readonly string[]): string[] {
+  const longs = [...RUN_FLAGS.map((f) => f.long), 'help'];
+  const shorts = new Set(RUN_FLAGS.flatMap((f) => (f.short === undefined ? [] : [f.short])));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const short = /^-([a-zA-Z])=(.*)$/s.exec(arg);
+    if (short !== null && shorts.has(short[1]!)) {
+      out.push(`-${short[1]}`, short[2]!);
+      continue;
+    }
+    if (!arg.startsWith('--') || arg.length === 2) {
+      out.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const typed = arg.slice(2, equals < 0 ? undefined : equals);
+    const rest = equals < 0 ? '' : arg.slice(equals);
+    if (longs.includes(typed)) {
+      out.push(arg);
+      continue;
+    }
+    const matches = longs.filter((long) => long.startsWith(typed) && !RUN_FLAGS.find((f) => f.long === long)?.isExactOnly);
+    if (matches.length > 1) {
+      throw new UserError(`Ambiguous option --${typed}: could match ${matches.map((m) => `--${m}`).join(', ')}.`);
+    }
+    out.push(matches.length === 1 ? `--${matches[0]}${rest}` : arg);
+  }
+  return out;
+}
+
+function commanderMessage(error: CommanderError): string {
+  const unknown = /unknown option '(--?[^']+)'/.exec(error.message);
+  if (unknown !== null) {
+    const flag = unknown[1]!.replace(/^-+/, '');
+    const longs = RUN_FLAGS.map((f) => f.long);
+    // Close spellings, else flags sharing the first word (HELM's docs say --conf-file for --conf-paths).
+    const firstWord = flag.split('-')[0]!;
+    const close = closeMatches(flag, longs);
+    if (close.length === 0) close.push(...longs.filter((long) => long.split('-')[0] === firstWord));
+    return `Unknown option ${unknown[1]}.${close.length > 0 ? ` Did you mean: ${close.map((c) => `--${c}`).join(', ')}?` : ''} See --help.`;
+  }
+  return `${error.message.replace(/^error: /, '')}. See --help.`;
+}
+
+function intFlag(flag: string, raw: unknown, min: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = parsePyInt(String(raw));
+  if (value === undefined) throw new UserError(`argument ${flag}: invalid int value: '${String(raw)}'.`);
+  if (value < min) throw new UserError(`argument ${flag}: must be at least ${min}, got ${value}.`);
+  return value;
+}
+
+/** A list flag's value: commander gives `true` for an optional list typed with no values. */
+const list = (raw: unknown): string[] | undefined => (raw === undefined ? undefined : raw === true ? [] : (raw as string[]));
+
+/**
+ * Parses `helm-run` arguments (without `node` and the script). Throws UserError for unknown, ambiguous,
+ * missing or ill-typed flags, and HelpRequested for `-h/--help`. A list flag given several times
+ * accumulates (argparse keeps only the last; HELM's tutorial repeats `--run-specs` once per entry).
+ * @example parseRunArgs(['--conf', 'run_specs.conf', '--suite', 'v1', '--max-eval', '10'])
+ */
+export function parseRunArgs(argv: readonly string[]): RunOptions {
+  const output = { text: '' };
+  const command = buildCommand(output);
+  try {
+    command.parse(expandFlagPrefixes(argv), { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') throw new HelpRequested(output.text);
+      throw new UserError(commanderMessage(error), { cause: error });
+    }
+    throw error;
+  }
+  const raw = command.opts<Record<string, unknown>>();
+  const get = (long: string): unknown => raw[camel(long)];
+  const text = (long: string): string | undefined => get(long) as string | undefined;
+  const bool = (long: string): boolean => get(long) === true;
+
+  const maxEvalInstances = intFlag('-m/--max-eval-instances', get('max-eval-instances'), 0);
+  if (maxEvalInstances === undefined) {
+    throw new UserError('the following arguments are required: -m/--max-eval-instances (e.g. -m 10).');
+  }
+  if (bool('cache-instances-only') && !bool('cache-instances')) {
+    throw new UserError('If --cache-instances-only is set, --cache-instances must also be set.');
+  }
+  const warnings: string[] = [];
+  if (bool('local')) warnings.push('--local is a flag of older HELM versions and has no effect: runs are local unless --server-url is given.');
+  const runSpecs = list(get('run-specs')) ?? [];
+  if (runSpecs.length > 0) {
+    warnings.push('The --run-specs flag is deprecated and will be removed in a future release. Use --run-entries instead.');
+  }
+  const optionalFields = {
+    serverUrl: text('server-url'),
+    modelsToRun: list(get('models-to-run')),
+    groupsToRun: list(get('groups-to-run')),
+    priority: intFlag('--priority', get('priority'), Number.MIN_SAFE_INTEGER),
+    runnerClassName: text('runner-class-name'),
+    logConfig: text('log-config'),
+    plugins: list(get('plugins')),
+    numTrainTrials: intFlag('-t/--num-train-trials', get('num-train-trials'), 1),
+  };
+  return {
+    ...(Object.fromEntries(Object.entries(optionalFields).filter(([, v]) => v !== undefined)) as Partial<RunOptions>),
+    apiKeyPath: text('api-key-path') ?? 'proxy_api_key.txt',
+    confPaths: list(get('conf-paths')) ?? [],
+    exitOnError: bool('exit-on-error'),
+    skipCompletedRuns: bool('skip-completed-runs'),
+    runSpecs,
+    runEntries: list(get('run-entries')) ?? [],
+    enableHuggingfaceModels: list(get('enable-huggingface-models')) ?? [],
+    enableLocalHuggingfaceModels: list(get('enable-local-huggingface-models')) ?? [],
+    outputPath: text('output-path') ?? 'benchmark_output',
+    numThreads: intFlag('-n/--num-threads', get('num-threads'), 1) ?? 4,
+    skipInstances: bool('skip-instances'),
+    cacheInstances: bool('cache-instances'),
+    cacheInstancesOnly: bool('cache-instances-only'),
+    dryRun: bool('dry-run'),
+    maxEvalInstances,
+    suite: text('suite') ?? 'default',
+    localPath: text('local-path') ?? 'prod_env',
+    mongoUri: text('mongo-uri') ?? '',
+    disableCache: bool('disable-cache'),
+    warnings,
+  };
+}
+
+/** The `--help` text. */
+export function runHelpText(): string {
+  return buildCommand({ text: '' }).helpInformation();
+}

@@ -1,0 +1,148 @@
+/**
+ * @module The recipe of one run: source → select → augment → adapt → request → reorder → metrics → sinks.
+ *
+ * Backpressure: instances are pulled one unit (one eval instance of one train trial, with its perturbed
+ * copies) per credit. A credit comes back only when a unit leaves the reorder stage, so the units in
+ * flight plus those waiting to be written never exceed `concurrency`.
+ */
+import { Subject, concatMap, forkJoin, from, lastValueFrom, map, mergeMap, of, startWith, tap, defaultIfEmpty } from 'rxjs';
+import type { AdapterSpec } from '../../core/adapter-spec.ts';
+import { EVAL_SPLITS, type Instance } from '../../core/instance.ts';
+import type { CompletedRequest, PendingRequest } from '../../core/request.ts';
+import type { RunSpec } from '../../core/run-spec.ts';
+import type { WindowService } from '../../core/window-service.ts';
+import { createAdapter } from '../../operators/adapt/adapt.ts';
+import { sampleExamples } from '../../operators/adapt/in-context-sample.ts';
+import { createAugmenter } from '../../operators/augment/augment.ts';
+import { pull } from '../../operators/flow/pull.ts';
+import { reorderBySeq } from '../../operators/flow/reorder-by-seq.ts';
+import { createMetricEvaluator } from '../../operators/metrics/evaluate.ts';
+import type { AnyModelClient } from '../../operators/request/clients/model-client.ts';
+import { executeRequest } from '../../operators/request/execute.ts';
+import type { RequestCache } from '../../operators/request/request-cache.ts';
+import { selectInstances } from '../../operators/select/select-instances.ts';
+import type { ScenarioSource } from '../../sources/scenario-source.ts';
+import type { ProgressReporter } from './progress.ts';
+import type { RunWriter } from './run-writer.ts';
+
+/** Everything one run needs, resolved before the graph starts. */
+export interface RunGraphOptions {
+  readonly runSpec: RunSpec;
+  readonly source: ScenarioSource;
+  readonly scenarioCacheDir: string;
+  readonly windowService: WindowService;
+  readonly client: AnyModelClient;
+  readonly cache: RequestCache;
+  readonly isDryRun: boolean;
+  readonly concurrency: number;
+  readonly progress: ProgressReporter;
+  readonly writer: RunWriter;
+}
+
+/** One eval instance of one train trial: the unit of credit, ordering and metric grouping. */
+interface Unit {
+  readonly seq: number;
+  readonly trial: number;
+  readonly instance: Instance;
+  readonly examples: readonly Instance[];
+}
+
+interface UnitStates<S> {
+  readonly seq: number;
+  readonly trial: number;
+  readonly states: readonly S[];
+}
+
+export interface RunCounts {
+  readonly numRequestStates: number;
+  readonly numFailedRequests: number;
+  readonly numUnits: number;
+}
+
+/** HELM `runner.py`: eval splits and the number of trials a run really has. */
+function trialsOf(spec: AdapterSpec): number {
+  return spec.num_train_trials;
+}
+
+/** Runs one RunSpec to completion and writes its outputs through `writer`. */
+export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
+  const { runSpec, source, writer, progress } = options;
+  const spec = runSpec.adapter_spec;
+  const augmenter = createAugmenter(runSpec.data_augmenter_spec);
+  const adapter = createAdapter(spec, options.windowService);
+  const evaluator = createMetricEvaluator({
+    metricSpecs: runSpec.metric_specs,
+    adapterSpec: spec,
+    windowService: options.windowService,
+    isDryRun: options.isDryRun,
+  });
+  const selection = await selectInstances(() => source.instances(runSpec.scenario_spec.args, options.scenarioCacheDir), {
+    evalSplits: spec.eval_splits ?? EVAL_SPLITS,
+    ...(spec.max_eval_instances === undefined ? {} : { maxEvalInstances: spec.max_eval_instances }),
+  });
+  const train = selection.train.flatMap((instance) => augmenter.train(instance));
+  const trials = trialsOf(spec);
+
+  async function* units(): AsyncIterable<Unit> {
+    let seq = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      const examples = sampleExamples(train, spec, trial);
+      for await (const instance of selection.evalInstances()) yield { seq: seq++, trial, instance, examples };
+    }
+  }
+
+  const adaptUnit = (unit: Unit): UnitStates<PendingRequest> => ({
+    seq: unit.seq,
+    trial: unit.trial,
+    states: augmenter.eval(unit.instance).flatMap((copy) => adapter.requestsFor(copy, unit.trial, unit.examples)),
+  });
+
+  const executeUnit = (unit: UnitStates<PendingRequest>) => {
+    if (options.isDryRun) return of(unit as UnitStates<CompletedRequest>);
+    const requests = unit.states.map((pending) =>
+      executeRequest(pending, { client: options.client, cache: options.cache, onDone: (o) => progress.requestDone(o) }),
+    );
+    return forkJoin(requests).pipe(
+      defaultIfEmpty([] as CompletedRequest[]),
+      map((states): UnitStates<CompletedRequest> => ({ seq: unit.seq, trial: unit.trial, states })),
+    );
+  };
+
+  let numRequestStates = 0;
+  let numFailedRequests = 0;
+  let currentTrial: number | undefined;
+  const writeUnit = async (unit: UnitStates<CompletedRequest>): Promise<void> => {
+    if (currentTrial !== undefined && unit.trial !== currentTrial) evaluator.endTrial(currentTrial);
+    currentTrial = unit.trial;
+    numRequestStates += unit.states.length;
+    numFailedRequests += unit.states.filter((s) => s.result !== undefined && !s.result.success).length;
+    const perMetric = evaluator.evaluateGroup(unit.trial, unit.states);
+    await writer.writeUnit(unit.seq, unit.states, perMetric);
+    progress.unitDone();
+  };
+
+  const credits$ = new Subject<number>();
+  const concurrency = Math.max(1, options.concurrency);
+  progress.start(runSpec.name, selection.evalCount * trials);
+  try {
+    await lastValueFrom(
+      pull(units(), credits$.pipe(startWith(concurrency))).pipe(
+        map(adaptUnit),
+        mergeMap(executeUnit, concurrency),
+        reorderBySeq((unit) => unit.seq),
+        concatMap((unit) => from(writeUnit(unit))),
+        tap(() => credits$.next(1)),
+      ),
+      { defaultValue: undefined },
+    );
+    if (currentTrial !== undefined) evaluator.endTrial(currentTrial);
+    await writer.finish(evaluator.finish(), { numRequestStates, numFailedRequests });
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  } finally {
+    progress.stop();
+    credits$.complete();
+  }
+  return { numRequestStates, numFailedRequests, numUnits: selection.evalCount * trials };
+}

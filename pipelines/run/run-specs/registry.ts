@@ -1,0 +1,19 @@
+/** @module The run-spec functions a description can name, keyed by HELM's exact names. */
+import { boolq } from './boolq.ts';
+import { gsm } from './gsm.ts';
+import { mmlu } from './mmlu.ts';
+import type { RunSpecFunction } from './run-spec-function.ts';
+import { simpleMcqa } from './simple-mcqa.ts';
+
+export const RUN_SPEC_FUNCTIONS = {
+  boolq,
+  gsm,
+  mmlu,
+  simple_mcqa: simpleMcqa,
+} as const satisfies Record<string, RunSpecFunction>;
+
+/** A run-spec function name. */
+export type RunSpecName = keyof typeof RUN_SPEC_FUNCTIONS;
+
+/** Whether `name` is a known run-spec function (own keys only). */
+export const isRunSpecName = (name: string): name is RunSpecName => Object.hasOwn(RUN_SPEC_FUNCTIONS, name);

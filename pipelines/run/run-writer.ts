@@ -1,0 +1,132 @@
+/**
+ * @module Where one run's records go: HELM's five JSON files (streamed to `.tmp`, renamed when complete), their
+ * NDJSON twins (valid line by line at any moment), and at the end the suite's DuckDB database.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { adapterSpecJson } from '../../core/adapter-spec.ts';
+import { perInstanceStatsJson, requestStateJson, runSpecJson } from '../../core/helm-records.ts';
+import type { PerInstanceStats } from '../../core/per-instance-stats.ts';
+import { PyFloat } from '../../core/py-float.ts';
+import type { CompletedRequest } from '../../core/request.ts';
+import type { RunSpec } from '../../core/run-spec.ts';
+import type { Stat } from '../../core/stat.ts';
+import { loadRunIntoSuiteDb } from '../../sinks/duckdb/load-run.ts';
+import { helmJsonFile, writeHelmJsonFile } from '../../sinks/helm-json-file.ts';
+import { ndjsonFile } from '../../sinks/ndjson-file.ts';
+import type { RecordWriter } from '../../sinks/record-writer.ts';
+
+/** The five files whose presence marks a run complete (HELM `--skip-completed-runs`). */
+export const HELM_RUN_FILES = ['run_spec.json', 'scenario.json', 'scenario_state.json', 'stats.json', 'per_instance_stats.json'];
+
+export interface RunWriterOptions {
+  readonly runDir: string;
+  readonly suite: string;
+  readonly suiteDbPath: string;
+  readonly runSpec: RunSpec;
+  readonly scenarioJson: Readonly<Record<string, unknown>>;
+}
+
+export interface RunWriter {
+  /** Writes one unit's request states and each metric's per-instance stats, in HELM order. */
+  writeUnit(seq: number, states: readonly CompletedRequest[], perMetric: readonly (readonly PerInstanceStats[])[]): Promise<void>;
+  /** Writes the run's stats and the small files, renames everything into place, loads the suite database. */
+  finish(stats: readonly Stat[], counts: { numRequestStates: number; numFailedRequests: number }): Promise<void>;
+  /** After a failure: removes the `.tmp` files; NDJSON written so far stays (it is valid line by line). */
+  abort(): Promise<void>;
+}
+
+// Spilled per-instance stats of the second and later metrics keep Python's float marks through NDJSON.
+const FLOAT_MARK = '$pyfloat';
+function markFloats(value: unknown): unknown {
+  if (value instanceof PyFloat) return { [FLOAT_MARK]: value.value };
+  if (Array.isArray(value)) return value.map(markFloats);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markFloats(v)]));
+  }
+  return value;
+}
+const unmarkFloats = (_key: string, value: unknown): unknown =>
+  value !== null && typeof value === 'object' && FLOAT_MARK in value ? new PyFloat((value as Record<string, number>)[FLOAT_MARK]!) : value;
+
+/** Opens every writer of one run. */
+export async function openRunWriter(options: RunWriterOptions): Promise<RunWriter> {
+  const { runDir, runSpec } = options;
+  await mkdir(runDir, { recursive: true });
+  const file = (name: string) => join(runDir, name);
+  const scenarioState = helmJsonFile(file('scenario_state.json'), {
+    arrayKey: 'request_states',
+    head: { adapter_spec: adapterSpecJson(runSpec.adapter_spec) },
+  });
+  const perInstance = helmJsonFile(file('per_instance_stats.json'));
+  const statesNdjson = ndjsonFile(file('scenario_state.ndjson'));
+  const perInstanceNdjson = ndjsonFile(file('per_instance_stats.ndjson'));
+  // HELM lists metric 1's per-instance stats before metric 2's: later metrics wait in spill files.
+  const spills = new Map<number, RecordWriter<unknown>>();
+  const spillPath = (index: number) => file(`per_instance_stats.metric${index}.spill`);
+  const writers: RecordWriter<unknown>[] = [scenarioState, perInstance, statesNdjson, perInstanceNdjson];
+
+  return {
+    async writeUnit(seq, states, perMetric) {
+      for (const state of states) {
+        const json = requestStateJson(state);
+        await scenarioState.write(json);
+        await statesNdjson.write({ seq, ...json });
+      }
+      for (const [index, entries] of perMetric.entries()) {
+        for (const entry of entries) {
+          const json = perInstanceStatsJson(entry);
+          await perInstanceNdjson.write(json);
+          if (index === 0) {
+            await perInstance.write(json);
+          } else {
+            let spill = spills.get(index);
+            if (spill === undefined) {
+              spill = ndjsonFile(spillPath(index));
+              spills.set(index, spill);
+              writers.push(spill);
+            }
+            await spill.write(markFloats(json));
+          }
+        }
+      }
+    },
+
+    async finish(stats, counts) {
+      for (const index of [...spills.keys()].sort((a, b) => a - b)) {
+        await spills.get(index)!.close();
+        const lines = createInterface({ input: createReadStream(spillPath(index)), crlfDelay: Infinity });
+        for await (const line of lines) await perInstance.write(JSON.parse(line, unmarkFloats));
+        await rm(spillPath(index));
+      }
+      const statsJson = stats.map((stat) => stat.toJson());
+      const statsNdjson = ndjsonFile(file('stats.ndjson'));
+      for (const stat of statsJson) await statsNdjson.write(stat);
+      await Promise.all([statesNdjson.close(), perInstanceNdjson.close(), statsNdjson.close()]);
+      await scenarioState.close();
+      await perInstance.close();
+      await writeHelmJsonFile(file('stats.json'), statsJson);
+      await writeHelmJsonFile(file('scenario.json'), options.scenarioJson);
+      await writeHelmJsonFile(file('run_spec.json'), runSpecJson(runSpec));
+      await loadRunIntoSuiteDb({
+        dbPath: options.suiteDbPath,
+        runName: runSpec.name,
+        suite: options.suite,
+        runSpec,
+        files: {
+          requestStatesNdjson: statesNdjson.path,
+          perInstanceStatsNdjson: perInstanceNdjson.path,
+          statsNdjson: statsNdjson.path,
+        },
+        counts,
+      });
+    },
+
+    async abort() {
+      await Promise.all(writers.map((writer) => writer.abort().catch(() => undefined)));
+      await Promise.all([...spills.keys()].map((index) => rm(spillPath(index), { force: true })));
+    },
+  };
+}
