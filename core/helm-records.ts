@@ -2,7 +2,9 @@
  * @module The JSON records HELM writes, built field by field in its dataclass order with None fields
  * left out (`asdict_without_nones`). Numbers HELM holds as floats are marked with PyFloat.
  */
+import { adapterSpecJson } from './adapter-spec.ts';
 import type { Input, Instance, Reference } from './instance.ts';
+import type { RunSpec } from './run-spec.ts';
 import type { PerInstanceStats } from './per-instance-stats.ts';
 import { PyFloat } from './py-float.ts';
 import type { CompletedRequest, GeneratedOutput, Request, RequestResult } from './request.ts';
@@ -80,4 +82,21 @@ export function requestStateJson(state: CompletedRequest): Json {
 export function perInstanceStatsJson(entry: PerInstanceStats): Json {
   const stats: StatJson[] = entry.stats.map((stat) => stat.toJson());
   return ordered({ ...entry, stats }, ['instance_id', 'perturbation', 'train_trial_index', 'stats']);
+}
+
+const DATA_AUGMENTER_FIELDS = [
+  'perturbation_specs', 'should_augment_train_instances', 'should_include_original_train', 'should_skip_unchanged_train',
+  'should_augment_eval_instances', 'should_include_original_eval', 'should_skip_unchanged_eval', 'seeds_per_instance',
+] as const;
+
+/** HELM's RunSpec JSON (run_spec.json), every nested spec in its dataclass order. */
+export function runSpecJson(runSpec: RunSpec): Json {
+  return {
+    name: runSpec.name,
+    scenario_spec: ordered(runSpec.scenario_spec, ['class_name', 'args']),
+    adapter_spec: adapterSpecJson(runSpec.adapter_spec),
+    metric_specs: runSpec.metric_specs.map((spec) => ordered(spec, ['class_name', 'args'])),
+    data_augmenter_spec: ordered(runSpec.data_augmenter_spec, DATA_AUGMENTER_FIELDS),
+    groups: runSpec.groups,
+  };
 }

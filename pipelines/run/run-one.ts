@@ -48,7 +48,7 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
     suite: options.suite,
     suiteDbPath: join(suiteDir, 'results.duckdb'),
     runSpec,
-    scenarioJson: source.metadata,
+    scenarioJson: { ...source.metadata },
   });
   const counts = await runGraph({
     runSpec,

@@ -1,7 +1,7 @@
 /** @module HELM's ContractionPerturbation (`contraction_expansion_perturbation.py`): "is not " → "isn't ". */
 import { perturbationDescription } from '../../../core/metric-name.ts';
 import { loadContractionMap } from './perturbation-data.ts';
-import { pythonCase } from './python-case.ts';
+import { pythonCase } from '../../../core/python-case.ts';
 import { PY_WORD_BOUNDARY, pythonIgnoreCase } from './python-regex.ts';
 import type { TextPerturbation } from './text-perturbation.ts';
 

@@ -1,7 +1,7 @@
 /** @module HELM's ExpansionPerturbation (`contraction_expansion_perturbation.py`): "isn't" → "is not". */
 import { perturbationDescription } from '../../../core/metric-name.ts';
 import { loadContractionMap } from './perturbation-data.ts';
-import { caseRule, pythonCase } from './python-case.ts';
+import { caseRule, pythonCase } from '../../../core/python-case.ts';
 import { PY_WORD_BOUNDARY, pythonIgnoreCase } from './python-regex.ts';
 import type { TextPerturbation } from './text-perturbation.ts';
 

@@ -2,7 +2,7 @@
 import { perturbationDescription } from '../../../core/metric-name.ts';
 import { numberOf, type PyNumber } from '../../../core/py-float.ts';
 import { loadMisspellings } from './perturbation-data.ts';
-import { pythonCase } from './python-case.ts';
+import { pythonCase } from '../../../core/python-case.ts';
 import { PY_WORD_BOUNDARY } from './python-regex.ts';
 import type { TextPerturbation } from './text-perturbation.ts';
 

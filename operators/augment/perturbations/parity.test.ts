@@ -9,7 +9,7 @@ import { fillerWords } from './filler-words.ts';
 import { lowercase } from './lowercase.ts';
 import { mildMix } from './mild-mix.ts';
 import { misspellings } from './misspellings.ts';
-import { pythonCase } from './python-case.ts';
+import { pythonCase } from '../../../core/python-case.ts';
 import { space } from './space.ts';
 import type { TextPerturbation } from './text-perturbation.ts';
 import { typos } from './typos.ts';

@@ -57,5 +57,3 @@ export function loadFillerWords(): { speaker: string[]; uncertain: string[]; fil
   return { speaker, uncertain, fill };
 }
 
-/** Code points whose Python `str.title()` differs from `str.upper()` (e.g. `ß` → `Ss`, `ǆ` → `ǅ`). */
-export const loadPythonTitlecase = (): Map<string, string> => stringMap('python_titlecase.json', 'title');

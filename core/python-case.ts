@@ -1,5 +1,12 @@
 /** @module Python's case rules that HELM's `match_case` relies on: `islower`, `isupper`, `capitalize`. */
-import { loadPythonTitlecase } from './perturbation-data.ts';
+import { readFileSync } from 'node:fs';
+
+/** Code points whose Python `str.title()` differs from `str.upper()` (e.g. `ß` → `Ss`, `ǆ` → `ǅ`), from configs/. */
+function loadPythonTitlecase(): Map<string, string> {
+  const path = new URL('../configs/python_titlecase.json', import.meta.url);
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { title: Record<string, string> };
+  return new Map(Object.entries(data.title));
+}
 
 // Python's per-character `str.islower()` / `str.isupper()` are Unicode's Lowercase / Uppercase properties.
 const LOWERCASE = /^\p{Lowercase}$/u;

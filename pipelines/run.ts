@@ -1,0 +1,72 @@
+/**
+ * @module `helm-run`: parse the flags, turn run entries into RunSpecs, and run each one as a graph.
+ * Exit codes: 0 success, 1 a bug or failed runs, 2 bad input (UserError, printed without a stack).
+ */
+import { UserError } from '../core/errors.ts';
+import { disabledRequestCache, lmdbRequestCache } from '../operators/request/request-cache.ts';
+import { join } from 'node:path';
+import { HelpRequested, parseRunArgs, type RunOptions } from './run/cli-options.ts';
+import { collectRunEntries } from './run/conf-file.ts';
+import { loadModelRegistry } from './run/model-registry.ts';
+import { barProgress } from './run/progress.ts';
+import { runEntriesToRunSpecs, validateRunEntries } from './run/run-entries.ts';
+import { runOne } from './run/run-one.ts';
+
+async function helmRun(options: RunOptions): Promise<number> {
+  for (const warning of options.warnings) console.warn(warning);
+  const registry = loadModelRegistry(options.localPath);
+  const entries = await collectRunEntries(options);
+  validateRunEntries(entries, options.modelsToRun, registry);
+  const runSpecs = runEntriesToRunSpecs(entries, options, registry);
+  if (runSpecs.length === 0) console.warn('No runs to do: every run entry was filtered out.');
+  if (options.dryRun) console.warn('Dry run: no model requests; metrics are estimates of the requests (DryRunMetric).');
+
+  const cache = options.disableCache ? disabledRequestCache() : lmdbRequestCache(join(options.localPath, 'cache'));
+  const failedRuns: string[] = [];
+  let stopRequested = false;
+  const onSigint = () => {
+    if (stopRequested) process.exit(130);
+    stopRequested = true;
+    console.error('\nStopping after the current run… (Ctrl-C again to stop now; rerun the same command to resume: answered requests are cached)');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    for (const runSpec of runSpecs) {
+      if (stopRequested) break;
+      try {
+        await runOne(runSpec, { options, registry, cache, progress: barProgress() });
+      } catch (error) {
+        if (options.exitOnError) throw error;
+        failedRuns.push(runSpec.name);
+        console.error(`Run ${runSpec.name} failed: ${error instanceof UserError ? error.message : (error as Error).stack}`);
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+    await cache.close();
+  }
+  if (failedRuns.length > 0) {
+    console.error(`Failed runs: [${failedRuns.map((name) => `'${name}'`).join(', ')}]`);
+    return 1;
+  }
+  return stopRequested ? 130 : 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await helmRun(parseRunArgs(argv));
+  } catch (error) {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(error.text);
+      return 0;
+    }
+    if (error instanceof UserError) {
+      console.error(`helm-run: ${error.message}`);
+      return 2;
+    }
+    console.error(error);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,220 @@
+/**
+ * @module Loads one finished run's NDJSON files into the suite's DuckDB database in one short transaction.
+ * A run writes NDJSON while it runs and holds no database open (DuckDB allows one process per file,
+ * DESIGN §6); at its end this opens `<output>/runs/<suite>/results.duckdb`, replaces the run's rows and
+ * writes its `runs` row last.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RunSpec } from '../../core/run-spec.ts';
+import { openDatabase } from './open-database.ts';
+
+/** The run's NDJSON files (one record per line, each with a `run_name` field). */
+export interface RunNdjsonFiles {
+  /** HELM RequestState JSON plus leading `seq` and `run_name`. */
+  readonly requestStatesNdjson: string;
+  /** HELM PerInstanceStats JSON plus `run_name`. */
+  readonly perInstanceStatsNdjson: string;
+  /** HELM Stat JSON plus `run_name`. */
+  readonly statsNdjson: string;
+}
+
+/** Counts the run kept while running; when absent they are counted from the loaded request states. */
+export interface RunCounts {
+  readonly numRequestStates: number;
+  readonly numFailedRequests: number;
+}
+
+/** What `loadRunIntoSuiteDb` needs. */
+export interface LoadRunOptions {
+  readonly dbPath: string;
+  readonly runName: string;
+  readonly suite: string;
+  readonly runSpec: RunSpec;
+  readonly files: RunNdjsonFiles;
+  readonly counts?: RunCounts;
+  /** How long to wait for another process to release the database (default 120 s). */
+  readonly lockTimeoutMs?: number;
+}
+
+/** Rows written per table. */
+export interface LoadRunReport {
+  readonly requestStates: number;
+  readonly perInstanceStats: number;
+  readonly stats: number;
+}
+
+/** The suite's database: `<output>/runs/<suite>/results.duckdb`. */
+export const suiteDbPath = (outputPath: string, suite: string): string =>
+  join(outputPath, 'runs', suite, 'results.duckdb');
+
+const SCHEMA_SQL = new URL('./schema.sql', import.meta.url);
+const TABLES = ['request_states', 'per_instance_stats', 'stats', 'runs'] as const;
+
+// Explicit JSON paths: a field absent from a record (no perturbation, no result on a dry run) reads as NULL.
+const INSERT_REQUEST_STATES = `
+INSERT INTO request_states BY NAME
+SELECT $run_name AS run_name,
+  (j->>'$.seq')::BIGINT AS seq,
+  (j->>'$.train_trial_index')::INTEGER AS train_trial_index,
+  j->>'$.instance.id' AS instance_id,
+  j->>'$.instance.split' AS split,
+  j->>'$.instance.sub_split' AS sub_split,
+  j->>'$.instance.perturbation.name' AS perturbation_name,
+  j->'$.instance.perturbation' AS perturbation,
+  (j->>'$.reference_index')::INTEGER AS reference_index,
+  j->>'$.request_mode' AS request_mode,
+  j->>'$.request.prompt' AS prompt,
+  j->>'$.result.completions[0].text' AS completion,
+  (j->>'$.result.success')::BOOLEAN AS success,
+  (j->>'$.result.cached')::BOOLEAN AS cached,
+  (j->>'$.result.request_time')::DOUBLE AS request_time,
+  (j->>'$.num_train_instances')::INTEGER AS num_train_instances,
+  (j->>'$.prompt_truncated')::BOOLEAN AS prompt_truncated,
+  j AS state
+FROM (SELECT json AS j FROM read_ndjson_objects($file))`;
+
+/** The columns of one Stat JSON `s`, shared by both stats tables. */
+const STAT_COLUMNS = (prefix: string): string => `
+  s->>'$.name.name' AS metric_name,
+  s->>'$.name.split' AS split,
+  s->>'$.name.sub_split' AS sub_split,
+  s->>'$.name.perturbation.name' AS ${prefix}perturbation_name,
+  s->'$.name.perturbation' AS ${prefix}perturbation,
+  s->>'$.name.perturbation.computed_on' AS computed_on,
+  (s->>'$.count')::BIGINT AS count,
+  (s->>'$.sum')::DOUBLE AS sum,
+  (s->>'$.sum_squared')::DOUBLE AS sum_squared,
+  (s->>'$.min')::DOUBLE AS min,
+  (s->>'$.max')::DOUBLE AS max,
+  (s->>'$.mean')::DOUBLE AS mean,
+  (s->>'$.variance')::DOUBLE AS variance,
+  (s->>'$.stddev')::DOUBLE AS stddev`;
+
+const INSERT_PER_INSTANCE_STATS = `
+INSERT INTO per_instance_stats BY NAME
+SELECT $run_name AS run_name, position, stat_index, instance_id, train_trial_index, perturbation_name, perturbation,
+  ${STAT_COLUMNS('stat_')}
+FROM (
+  SELECT ordinality AS position,
+    json->>'$.instance_id' AS instance_id,
+    (json->>'$.train_trial_index')::INTEGER AS train_trial_index,
+    json->>'$.perturbation.name' AS perturbation_name,
+    json->'$.perturbation' AS perturbation,
+    unnest(from_json(json->'$.stats', '["JSON"]')) AS s,
+    generate_subscripts(from_json(json->'$.stats', '["JSON"]'), 1) AS stat_index
+  FROM read_ndjson_objects($file) WITH ORDINALITY)`;
+
+const INSERT_STATS = `
+INSERT INTO stats BY NAME
+SELECT $run_name AS run_name, ordinality AS position, ${STAT_COLUMNS('')}
+FROM (SELECT json AS s, ordinality FROM read_ndjson_objects($file) WITH ORDINALITY)`;
+
+const INSERT_RUN = `
+INSERT INTO runs BY NAME
+SELECT $run_name AS run_name,
+  $suite AS suite,
+  $scenario_class AS scenario_class,
+  $model AS model,
+  $model_deployment AS model_deployment,
+  $method AS method,
+  $max_eval_instances::BIGINT AS max_eval_instances,
+  $num_train_trials::BIGINT AS num_train_trials,
+  $groups::JSON::VARCHAR[] AS groups,
+  $run_spec::JSON AS run_spec,
+  now() AS completed_at,
+  coalesce($num_request_states::BIGINT, (SELECT count(*) FROM request_states WHERE run_name = $run_name))
+    AS num_request_states,
+  coalesce($num_failed_requests::BIGINT,
+    (SELECT count(*) FROM request_states WHERE run_name = $run_name AND success = false)) AS num_failed_requests`;
+
+/** Runs `work` with one loader of `key` at a time in this process (a second DuckDB instance on one file is unsafe). */
+const loadsInProgress = new Map<string, Promise<unknown>>();
+async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const before = loadsInProgress.get(key) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(work);
+  const settled = mine.catch(() => undefined);
+  loadsInProgress.set(key, settled);
+  try {
+    return await mine;
+  } finally {
+    if (loadsInProgress.get(key) === settled) loadsInProgress.delete(key);
+  }
+}
+
+/** Inserts from one NDJSON file; returns the number of rows inserted. */
+async function insertFrom(connection: DuckDBConnection, sql: string, file: string, runName: string): Promise<number> {
+  const result = await connection.run(sql, { file, run_name: runName });
+  return Number((await result.getRows())[0]?.[0] ?? 0);
+}
+
+/**
+ * Loads a finished run into the suite's DuckDB database in one transaction: creates the tables if missing,
+ * deletes the run's previous rows, inserts its request states, per-instance stats (long form) and stats
+ * from the NDJSON files (streamed by DuckDB, bounded in memory), writes the `runs` row last, commits.
+ * Waits (with backoff, up to `lockTimeoutMs`) while another process holds the database.
+ * @example
+ * await loadRunIntoSuiteDb({ dbPath: suiteDbPath(out, suite), runName: spec.name, suite, runSpec: spec,
+ *   files: { requestStatesNdjson, perInstanceStatsNdjson, statsNdjson } });
+ */
+export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadRunReport> {
+  const { files, runSpec } = options;
+  for (const [what, file] of Object.entries(files)) {
+    if (!existsSync(file)) throw new Error(`loadRunIntoSuiteDb(${options.runName}): ${what} ${file} does not exist`);
+  }
+  const dbPath = resolve(options.dbPath);
+  await mkdir(dirname(dbPath), { recursive: true });
+  const schema = await readFile(SCHEMA_SQL, 'utf8');
+  return oneAtATime(dbPath, async () => {
+    const instance = await openDatabase(
+      dbPath,
+      options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs },
+    );
+    let connection: DuckDBConnection | undefined;
+    try {
+      connection = await instance.connect();
+      await connection.run(schema);
+      await connection.run('BEGIN TRANSACTION');
+      try {
+        for (const table of TABLES) {
+          await connection.run(`DELETE FROM ${table} WHERE run_name = $run_name`, { run_name: options.runName });
+        }
+        const report: LoadRunReport = {
+          requestStates: await insertFrom(connection, INSERT_REQUEST_STATES, files.requestStatesNdjson, options.runName),
+          perInstanceStats: await insertFrom(
+            connection, INSERT_PER_INSTANCE_STATS, files.perInstanceStatsNdjson, options.runName),
+          stats: await insertFrom(connection, INSERT_STATS, files.statsNdjson, options.runName),
+        };
+        const adapter = runSpec.adapter_spec;
+        await connection.run(INSERT_RUN, {
+          run_name: options.runName,
+          suite: options.suite,
+          scenario_class: runSpec.scenario_spec.class_name,
+          model: adapter.model,
+          model_deployment: adapter.model_deployment,
+          method: adapter.method,
+          max_eval_instances: adapter.max_eval_instances ?? null,
+          num_train_trials: adapter.num_train_trials,
+          groups: JSON.stringify(runSpec.groups),
+          run_spec: JSON.stringify(runSpec),
+          num_request_states: options.counts?.numRequestStates ?? null,
+          num_failed_requests: options.counts?.numFailedRequests ?? null,
+        });
+        await connection.run('COMMIT');
+        return report;
+      } catch (error) {
+        await connection.run('ROLLBACK').catch((rollbackError: unknown) => {
+          throw new Error(`loading ${options.runName}: ${String(error)}; then ROLLBACK failed: ${String(rollbackError)}`, {
+            cause: error,
+          });
+        });
+        throw error;
+      }
+    } finally {
+      connection?.closeSync();
+      instance.closeSync();
+    }
+  });
+}
