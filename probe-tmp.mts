@@ -5,30 +5,16 @@ const db = await DuckDBInstance.create('/tmp/bigload/p.duckdb', { memory_limit: 
 const c = await db.connect();
 await c.run(readFileSync('sinks/duckdb/schema.sql', 'utf8'));
 const time = async (label: string, q: string) => { const t = Date.now(); const r = await c.runAndReadAll(q); console.log(label, Date.now() - t, 'ms', r.getRowsJS()[0], process.memoryUsage().rss/1e6|0); };
-const STATCOLS = (p: string) => `
-  s->>'$.name.name' AS metric_name, s->>'$.name.split' AS split, s->>'$.name.sub_split' AS sub_split,
-  s->>'$.name.perturbation.name' AS ${p}perturbation_name, s->'$.name.perturbation' AS ${p}perturbation,
-  s->>'$.name.perturbation.computed_on' AS computed_on, (s->>'$.count')::BIGINT AS count, (s->>'$.sum')::DOUBLE AS sum,
-  (s->>'$.sum_squared')::DOUBLE AS sum_squared, (s->>'$.min')::DOUBLE AS min, (s->>'$.max')::DOUBLE AS max,
-  (s->>'$.mean')::DOUBLE AS mean, (s->>'$.variance')::DOUBLE AS variance, (s->>'$.stddev')::DOUBLE AS stddev`;
-const SEL = `SELECT 'r' AS run_name, position, stat_index, instance_id, train_trial_index, perturbation_name, perturbation, ${STATCOLS('stat_')}
-FROM (SELECT ordinality AS position, json->>'$.instance_id' AS instance_id, (json->>'$.train_trial_index')::INTEGER AS train_trial_index,
-    json->>'$.perturbation.name' AS perturbation_name, json->'$.perturbation' AS perturbation,
-    unnest(from_json(json->'$.stats', '["JSON"]')) AS s, generate_subscripts(from_json(json->'$.stats', '["JSON"]'), 1) AS stat_index
-  FROM read_ndjson_objects('/tmp/bigload/pis.ndjson') WITH ORDINALITY)`;
-await time('select only', `select count(*), sum(sum), count(metric_name) from (${SEL})`);
-const STAT = `STRUCT(name STRUCT(name VARCHAR, split VARCHAR, sub_split VARCHAR, perturbation JSON), count BIGINT, sum DOUBLE, sum_squared DOUBLE, min DOUBLE, max DOUBLE, mean DOUBLE, variance DOUBLE, stddev DOUBLE)`;
-const SEL2 = `SELECT 'r' AS run_name, position, stat_index, instance_id, train_trial_index, perturbation->>'$.name' AS perturbation_name, perturbation,
-  s.name.name AS metric_name, s.name.split AS split, s.name.sub_split AS sub_split, s.name.perturbation->>'$.name' AS stat_perturbation_name,
-  s.name.perturbation AS stat_perturbation, s.name.perturbation->>'$.computed_on' AS computed_on, s.count AS count, s.sum AS sum, s.sum_squared AS sum_squared,
-  s.min AS min, s.max AS max, s.mean AS mean, s.variance AS variance, s.stddev AS stddev
-FROM (SELECT ordinality AS position, instance_id, train_trial_index, perturbation, unnest(stats) AS s, generate_subscripts(stats, 1) AS stat_index
-  FROM read_json($f, format='newline_delimited', columns={instance_id:'VARCHAR', train_trial_index:'INTEGER', perturbation:'JSON', stats:'${STAT}[]'}) WITH ORDINALITY)`.replace('$f', "'/tmp/bigload/pis.ndjson'");
-await time('select2 only', `select count(*), sum(sum), count(metric_name) from (${SEL2})`);
+const src = await import('./sinks/duckdb/load-run.ts');
+const SQL = readFileSync('sinks/duckdb/load-run.ts', 'utf8').match(/INSERT_REQUEST_STATES = `([^`]*)`/)![1]!.replace('$run_name', "'r'").replace('$file', "'/tmp/bigload/rs.ndjson'");
 await c.run('BEGIN');
-await time('insert2', `INSERT INTO per_instance_stats BY NAME ${SEL2}`);
-await time('commit', `COMMIT`);
+await time('insert rs', SQL);
+await time('commit', 'COMMIT');
+const T = `{"seq":"BIGINT","train_trial_index":"INTEGER","instance":{"id":"VARCHAR","split":"VARCHAR","sub_split":"VARCHAR","perturbation":"JSON"},"reference_index":"INTEGER","request_mode":"VARCHAR","request":{"prompt":"VARCHAR"},"result":{"success":"BOOLEAN","cached":"BOOLEAN","request_time":"DOUBLE","completions":[{"text":"VARCHAR"}]},"num_train_instances":"INTEGER","prompt_truncated":"BOOLEAN"}`;
 await c.run('BEGIN');
-await time('delete', `DELETE FROM per_instance_stats WHERE run_name='r'`);
-await time('insert', `INSERT INTO per_instance_stats BY NAME ${SEL}`);
-await time('commit', `COMMIT`);
+await time('insert rs2', `INSERT INTO request_states BY NAME SELECT 'r2' AS run_name, r.seq, r.train_trial_index, r.instance.id AS instance_id, r.instance.split AS split, r.instance.sub_split AS sub_split,
+ r.instance.perturbation->>'$.name' AS perturbation_name, r.instance.perturbation AS perturbation, r.reference_index, r.request_mode, r.request.prompt AS prompt, r.result.completions[1].text AS completion,
+ r.result.success AS success, r.result.cached AS cached, r.result.request_time AS request_time, r.num_train_instances, r.prompt_truncated, j AS state
+ FROM (SELECT json AS j, from_json(json, '${T}') AS r FROM read_ndjson_objects('/tmp/bigload/rs.ndjson'))`);
+await time('commit', 'COMMIT');
+await time('check', `select count(*) from (select * exclude (run_name) from request_states where run_name='r' except all select * exclude(run_name) from request_states where run_name='r2')`);

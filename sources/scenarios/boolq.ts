@@ -31,7 +31,7 @@ export const boolqSource: ScenarioSource = {
   async *instances(args, cacheDir): AsyncIterable<RawInstance> {
     const { only_contrast: onlyContrast } = checkScenarioArgs('boolq', args, { required: [], optional: ['only_contrast'] });
     // HELM passes the raw description value, so only_contrast=False is the truthy string "False".
-    if (onlyContrast !== undefined && onlyContrast !== 0 && onlyContrast !== '') {
+    if (onlyContrast !== undefined && onlyContrast !== null && onlyContrast !== false && onlyContrast !== 0 && onlyContrast !== '') {
       throw new UserError('boolq: only_contrast needs the BoolQ contrast sets, which are not supported yet.');
     }
     const { capitalize } = pythonCase();

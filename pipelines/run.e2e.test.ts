@@ -1,0 +1,187 @@
+/**
+ * End-to-end: `node pipelines/run.js` as a user runs it, on the golden MMLU input and small fixtures in the
+ * upstream formats, checked against HELM 0.5.16's own output (`../shared/golden`) and `../shared/tools/helm-parity`.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { helmJson } from '../core/helm-json.ts';
+import { parsePyJson } from '../operators/metrics/__fixtures__/py-json.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shared = join(root, '..', 'shared');
+const golden = join(shared, 'golden', 'helm-0.5.16', 'mmlu-anatomy');
+const MMLU_RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
+const TIMING_STATS = new Set(['inference_runtime']);
+const work = mkdtempSync(join(tmpdir(), 'helm-e2e-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A fresh output root holding the golden MMLU CSVs and the BoolQ/GSM fixtures in HELM's cache layout. */
+function outputRoot(name: string): string {
+  const out = join(work, name);
+  cpSync(join(golden, 'input'), out, { recursive: true });
+  cpSync(join(root, 'pipelines', '__fixtures__', 'scenarios'), join(out, 'scenarios'), { recursive: true });
+  return out;
+}
+
+function helmRun(args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(root, 'pipelines', 'run.js'), ...args], { cwd: root, encoding: 'utf8' });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A run file with its timing fields removed, re-serialized exactly (ints stay ints, floats floats). */
+function withoutTiming(path: string): string {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      return value
+        .filter((v) => !(v !== null && typeof v === 'object' && TIMING_STATS.has((v as { name?: { name?: string } }).name?.name ?? '')))
+        .map(strip);
+    }
+    if (value !== null && typeof value === 'object' && value.constructor === Object) {
+      const { request_time: _t, request_datetime: _d, cached: _c, ...rest } = value as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, strip(v)]));
+    }
+    return value;
+  };
+  return helmJson(strip(parsePyJson(readFileSync(path, 'utf8'))));
+}
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & unknown[];
+
+describe('helm-run on the golden MMLU case', () => {
+  const out = outputRoot('golden');
+  const args = ['-o', out, '--run-entries', 'mmlu:subject=anatomy,model=simple/model1', '--suite', 'v1', '--local-path', join(out, 'prod_env'), '-m', '10'];
+  const runDir = join(out, 'runs', 'v1', MMLU_RUN);
+
+  it('passes helm-parity with every check equal', () => {
+    const run = helmRun(args);
+    expect(run.stderr).not.toContain('Error');
+    expect(run.status).toBe(0);
+    const parity = spawnSync(join(shared, 'tools', 'helm-parity'), [runDir, join(golden, 'run')], { encoding: 'utf8' });
+    expect(parity.stdout.trim().split('\n').at(-1)).toBe('parity: 352 of 352 checks equal');
+    expect(parity.status).toBe(0);
+  });
+
+  it('writes the five HELM files byte for byte as HELM does, but for timing', () => {
+    for (const file of ['run_spec.json', 'scenario.json']) {
+      expect(readFileSync(join(runDir, file), 'utf8')).toBe(readFileSync(join(golden, 'run', file), 'utf8'));
+    }
+    for (const file of ['scenario_state.json', 'stats.json', 'per_instance_stats.json']) {
+      expect(withoutTiming(join(runDir, file))).toBe(withoutTiming(join(golden, 'run', file)));
+    }
+    expect(readdirSync(runDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('answers a rerun from the request cache, with the same outputs', () => {
+    const run = helmRun(args);
+    expect(run.status).toBe(0);
+    const states = readJson(join(runDir, 'scenario_state.json'))['request_states'] as { result: { cached: boolean } }[];
+    expect(states.map((s) => s.result.cached)).toEqual(new Array(10).fill(true));
+    expect(withoutTiming(join(runDir, 'stats.json'))).toBe(withoutTiming(join(golden, 'run', 'stats.json')));
+  });
+});
+
+describe('helm-run on all four scenarios with -t 3, robustness and --dry-run', () => {
+  const out = outputRoot('four');
+  const entries = ['mmlu:subject=anatomy', 'boolq', 'gsm', 'simple_mcqa'].map(
+    (s) => `${s}${s.includes(':') ? ',' : ':'}model=simple/model1,data_augmentation=robustness`,
+  );
+  const run = helmRun(['-o', out, '-r', ...entries, '-t', '3', '--dry-run', '-m', '4', '--suite', 's', '--local-path', join(out, 'prod_env')]);
+  const suite = join(out, 'runs', 's');
+  const names = {
+    mmlu: 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1,data_augmentation=robustness',
+    boolq: 'boolq:model=simple_model1,data_augmentation=robustness',
+    gsm: 'gsm:model=simple_model1,data_augmentation=robustness',
+    simple_mcqa: 'simple_mcqa:model=simple_model1,data_augmentation=robustness',
+  };
+  type State = { instance: { id: string; perturbation?: { name: string } ; input: { text: string } }; train_trial_index: number; request: { prompt: string }; result?: unknown; num_train_instances: number };
+  const statesOf = (name: string) => readJson(join(suite, name, 'scenario_state.json'))['request_states'] as State[];
+
+  it('names the runs as HELM does and completes them all', () => {
+    expect(run.status).toBe(0);
+    for (const name of Object.values(names)) expect(existsSync(join(suite, name, 'stats.json'))).toBe(true);
+  });
+
+  it('writes trials in order, each eval instance followed by its mild_mix copy, with no results on a dry run', () => {
+    const states = statesOf(names.simple_mcqa);
+    expect(states.map((s) => s.train_trial_index)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(states.every((s) => s.result === undefined)).toBe(true);
+    // reference §13: mild_mix on simple_mcqa id60 → 'is 70  even or  odd?'
+    const id60 = states.filter((s) => s.instance.id === 'id60' && s.train_trial_index === 0);
+    expect(id60.map((s) => [s.instance.input.text, s.instance.perturbation?.name])).toEqual([
+      ['Is 70 even or odd?', undefined],
+      ['is 70  even or  odd?', 'mild_mix'],
+    ]);
+  });
+
+  it('uses the same in-context examples as HELM for trial 0 (the golden prompt)', () => {
+    const goldenPrompt = (readJson(join(golden, 'run', 'scenario_state.json'))['request_states'] as State[])[0]!.request.prompt;
+    const ours = statesOf(names.mmlu).find((s) => s.train_trial_index === 0 && s.instance.id === 'id33' && s.instance.perturbation === undefined);
+    expect(ours?.request.prompt).toBe(goldenPrompt);
+    expect(new Set(statesOf(names.mmlu).filter((s) => s.train_trial_index === 1).map((s) => s.request.prompt.slice(0, 400))).size).toBeGreaterThan(0);
+  });
+
+  it('keeps unchanged BoolQ copies (passage-question inputs never equal) but drops unchanged GSM copies', () => {
+    const boolq = statesOf(names.boolq);
+    expect(boolq.length).toBe(4 * 2 * 3);
+    const gsm = statesOf(names.gsm);
+    expect(gsm.filter((s) => s.instance.perturbation !== undefined).length).toBeLessThanOrEqual(4 * 3);
+    expect(gsm.length % 3).toBe(0);
+  });
+
+  it('writes the dry-run stats: a plain merge over request states, num_requests last', () => {
+    const stats = readJson(join(suite, names.simple_mcqa, 'stats.json')) as unknown as { name: { name: string; split?: string }; count: number; sum: number }[];
+    expect(stats.map((s) => s.name.name)).toEqual([
+      'estimated_num_tokens_cost', 'num_completions', 'max_num_completion_tokens', 'num_prompt_tokens', 'num_requests',
+    ]);
+    expect(stats.every((s) => s.name.split === undefined)).toBe(true);
+    expect(stats.find((s) => s.name.name === 'num_requests')?.sum).toBe(24);
+    expect(stats.find((s) => s.name.name === 'max_num_completion_tokens')?.sum).toBe(24 * 5);
+  });
+});
+
+describe('helm-run dry run on simple_mcqa (reference §10.1, verified with HELM)', () => {
+  it('estimates 385 prompt tokens per request, 1155 in all for 3 instances', () => {
+    const out = join(work, 'dry');
+    const run = helmRun(['-o', out, '-r', 'simple_mcqa:model=simple/model1', '-m', '3', '--dry-run', '--local-path', join(out, 'prod_env')]);
+    expect(run.status).toBe(0);
+    const stats = readJson(join(out, 'runs', 'default', 'simple_mcqa:model=simple_model1', 'stats.json')) as unknown as { name: { name: string }; count: number; sum: number }[];
+    expect(Object.fromEntries(stats.map((s) => [s.name.name, [s.count, s.sum]]))).toEqual({
+      estimated_num_tokens_cost: [3, 0],
+      num_completions: [3, 3],
+      max_num_completion_tokens: [3, 15],
+      num_prompt_tokens: [3, 1155],
+      num_requests: [1, 3],
+    });
+  });
+});
+
+describe('helm-run on bad input', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown run-spec function', ['-r', 'mmlx:subject=anatomy,model=simple/model1'], /Unknown run spec function 'mmlx'\. Did you mean: mmlu\?/],
+    ['an unknown argument', ['-r', 'mmlu:subjet=anatomy,model=simple/model1'], /no parameter 'subjet'; did you mean: subject\?/],
+    ['a missing required argument', ['-r', 'mmlu:model=simple/model1'], /missing required argument 'subject'/],
+    ['an unknown model', ['-r', 'mmlu:subject=anatomy,model=simple/model2'], /Unknown model 'simple\/model2'.*Did you mean: simple\/model1\?/],
+    ['an unknown expander value', ['-r', 'gsm:model=simple/model1,data_augmentation=robustnes'], /Unknown data_augmentation value 'robustnes'\. Did you mean: robustness/],
+    ['a missing -m', ['-r', 'gsm:model=simple/model1'], /required: -m\/--max-eval-instances/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(`exits 2 with a clear message for ${what}`, () => {
+      const run = helmRun([...args, ...(args.includes('gsm:model=simple/model1') ? [] : ['-m', '5']), '-o', join(work, 'bad')]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+
+  it('names the line and column of a malformed conf file', () => {
+    const conf = join(work, 'bad.conf');
+    writeFileSync(conf, 'entries: [\n  {description: "simple_mcqa:model=simple/model1", priority: 1\n  {description: "x"}\n]\n');
+    const run = helmRun(['-c', conf, '-m', '5', '-o', join(work, 'bad')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${conf}:4:1`);
+  });
+});
