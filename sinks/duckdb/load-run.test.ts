@@ -187,6 +187,17 @@ describe('loadRunIntoSuiteDb', () => {
       files: { ...files, statsNdjson: join(dir, 'missing.ndjson') } })).rejects.toThrow(/statsNdjson .*missing\.ndjson does not exist/);
   });
 
+  it('loads a run whose stats files are empty (a dry run without results)', async () => {
+    const dbPath = join(dir, 'results.duckdb');
+    const files = await writeRun(RUN);
+    const empty = join(dir, 'empty.ndjson');
+    writeFileSync(empty, '');
+    const report = await loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN),
+      files: { ...files, perInstanceStatsNdjson: empty, statsNdjson: empty }, memoryLimit: '256MB' });
+    expect(report).toEqual({ requestStates: 4, perInstanceStats: 0, stats: 0 });
+    expect(await query(dbPath, 'SELECT num_request_states FROM runs')).toEqual([{ num_request_states: 4n }]);
+  });
+
   it('waits while another process holds the database, and gives up with a UserError after the timeout', async () => {
     const dbPath = join(dir, 'results.duckdb');
     const files = await writeRun(RUN);

@@ -37,6 +37,11 @@ export interface LoadRunOptions {
   readonly counts?: RunCounts;
   /** How long to wait for another process to release the database (default 120 s). */
   readonly lockTimeoutMs?: number;
+  /**
+   * DuckDB's memory limit while loading (default '1GB'); beyond it DuckDB spills to `<db>.tmp/`, so a run of
+   * millions of lines loads in bounded memory.
+   */
+  readonly memoryLimit?: string;
 }
 
 /** Rows written per table. */
@@ -76,41 +81,42 @@ SELECT $run_name AS run_name,
   j AS state
 FROM (SELECT json AS j FROM read_ndjson_objects($file))`;
 
-/** The columns of one Stat JSON `s`, shared by both stats tables. */
+// Stats are parsed straight into typed structs (read_json with explicit columns: absent fields are NULL,
+// unknown ones ignored), which loads millions of long-form rows about four times faster than JSON paths.
+const NAME_TYPE = 'STRUCT(name VARCHAR, split VARCHAR, sub_split VARCHAR, perturbation JSON)';
+const STAT_FIELDS =
+  'count BIGINT, sum DOUBLE, sum_squared DOUBLE, min DOUBLE, max DOUBLE, mean DOUBLE, variance DOUBLE, stddev DOUBLE';
+
+/** The columns of one stat `s` (a row or a struct with `name` and the numbers), shared by both stats tables. */
 const STAT_COLUMNS = (prefix: string): string => `
-  s->>'$.name.name' AS metric_name,
-  s->>'$.name.split' AS split,
-  s->>'$.name.sub_split' AS sub_split,
-  s->>'$.name.perturbation.name' AS ${prefix}perturbation_name,
-  s->'$.name.perturbation' AS ${prefix}perturbation,
-  s->>'$.name.perturbation.computed_on' AS computed_on,
-  (s->>'$.count')::BIGINT AS count,
-  (s->>'$.sum')::DOUBLE AS sum,
-  (s->>'$.sum_squared')::DOUBLE AS sum_squared,
-  (s->>'$.min')::DOUBLE AS min,
-  (s->>'$.max')::DOUBLE AS max,
-  (s->>'$.mean')::DOUBLE AS mean,
-  (s->>'$.variance')::DOUBLE AS variance,
-  (s->>'$.stddev')::DOUBLE AS stddev`;
+  s.name.name AS metric_name,
+  s.name.split AS split,
+  s.name.sub_split AS sub_split,
+  s.name.perturbation->>'$.name' AS ${prefix}perturbation_name,
+  s.name.perturbation AS ${prefix}perturbation,
+  s.name.perturbation->>'$.computed_on' AS computed_on,
+  s.count AS count, s.sum AS sum, s.sum_squared AS sum_squared, s.min AS min, s.max AS max,
+  s.mean AS mean, s.variance AS variance, s.stddev AS stddev`;
 
 const INSERT_PER_INSTANCE_STATS = `
 INSERT INTO per_instance_stats BY NAME
-SELECT $run_name AS run_name, position, stat_index, instance_id, train_trial_index, perturbation_name, perturbation,
-  ${STAT_COLUMNS('stat_')}
+SELECT $run_name AS run_name, position, stat_index, instance_id, train_trial_index,
+  perturbation->>'$.name' AS perturbation_name, perturbation, ${STAT_COLUMNS('stat_')}
 FROM (
-  SELECT ordinality AS position,
-    json->>'$.instance_id' AS instance_id,
-    (json->>'$.train_trial_index')::INTEGER AS train_trial_index,
-    json->>'$.perturbation.name' AS perturbation_name,
-    json->'$.perturbation' AS perturbation,
-    unnest(from_json(json->'$.stats', '["JSON"]')) AS s,
-    generate_subscripts(from_json(json->'$.stats', '["JSON"]'), 1) AS stat_index
-  FROM read_ndjson_objects($file) WITH ORDINALITY)`;
+  SELECT ordinality AS position, instance_id, train_trial_index, perturbation,
+    unnest(stats) AS s, generate_subscripts(stats, 1) AS stat_index
+  FROM read_json($file, format = 'newline_delimited', columns = {
+    instance_id: 'VARCHAR', train_trial_index: 'INTEGER', perturbation: 'JSON',
+    stats: 'STRUCT(name ${NAME_TYPE}, ${STAT_FIELDS})[]'
+  }) WITH ORDINALITY)`;
 
 const INSERT_STATS = `
 INSERT INTO stats BY NAME
-SELECT $run_name AS run_name, ordinality AS position, ${STAT_COLUMNS('')}
-FROM (SELECT json AS s, ordinality FROM read_ndjson_objects($file) WITH ORDINALITY)`;
+SELECT $run_name AS run_name, s.ordinality AS position, ${STAT_COLUMNS('')}
+FROM read_json($file, format = 'newline_delimited', columns = {
+  name: '${NAME_TYPE}', count: 'BIGINT', sum: 'DOUBLE', sum_squared: 'DOUBLE', min: 'DOUBLE', max: 'DOUBLE',
+  mean: 'DOUBLE', variance: 'DOUBLE', stddev: 'DOUBLE'
+}) WITH ORDINALITY AS s`;
 
 const INSERT_RUN = `
 INSERT INTO runs BY NAME
@@ -168,10 +174,10 @@ export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadR
   await mkdir(dirname(dbPath), { recursive: true });
   const schema = await readFile(SCHEMA_SQL, 'utf8');
   return oneAtATime(dbPath, async () => {
-    const instance = await openDatabase(
-      dbPath,
-      options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs },
-    );
+    const instance = await openDatabase(dbPath, {
+      config: { memory_limit: options.memoryLimit ?? '1GB' },
+      ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
+    });
     let connection: DuckDBConnection | undefined;
     try {
       connection = await instance.connect();

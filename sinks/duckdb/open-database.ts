@@ -14,6 +14,8 @@ export interface OpenDatabaseOptions {
   readonly lockTimeoutMs?: number;
   /** The first wait between retries, doubled up to 2 s (default 50 ms). */
   readonly retryDelayMs?: number;
+  /** Further DuckDB settings, e.g. `{ memory_limit: '1GB' }`. */
+  readonly config?: Readonly<Record<string, string>>;
 }
 
 const MAX_RETRY_DELAY_MS = 2000;
@@ -29,7 +31,10 @@ export const isLockConflict = (error: unknown): boolean =>
  */
 export async function openDatabase(path: string, options: OpenDatabaseOptions = {}): Promise<DuckDBInstance> {
   const lockTimeoutMs = options.lockTimeoutMs ?? 120_000;
-  const config: Record<string, string> = options.readOnly === true ? { access_mode: 'READ_ONLY' } : {};
+  const config: Record<string, string> = {
+    ...options.config,
+    ...(options.readOnly === true ? { access_mode: 'READ_ONLY' } : {}),
+  };
   const started = Date.now();
   let delayMs = options.retryDelayMs ?? 50;
   for (;;) {
