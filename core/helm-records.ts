@@ -3,7 +3,7 @@
  * left out (`asdict_without_nones`). Numbers HELM holds as floats are marked with PyFloat.
  */
 import { adapterSpecJson } from './adapter-spec.ts';
-import type { Input, Instance, Reference } from './instance.ts';
+import type { Input, Instance, RawInstance, Reference } from './instance.ts';
 import type { RunSpec } from './run-spec.ts';
 import type { PerInstanceStats } from './per-instance-stats.ts';
 import { PyFloat } from './py-float.ts';
@@ -23,8 +23,10 @@ function ordered(source: object, fields: readonly string[]): Json {
 const inputJson = (input: Input): Json => ({ text: input.text });
 const referenceJson = (ref: Reference): Json => ({ output: { text: ref.output.text }, tags: ref.tags });
 
-/** HELM's Instance JSON. */
-export function instanceJson(instance: Instance): Json {
+/** HELM's Instance JSON (also of a raw instance, which has no id yet). */
+export function instanceJson(
+  instance: RawInstance & Partial<Pick<Instance, 'perturbation' | 'contrast_inputs' | 'contrast_references'>>,
+): Json {
   return ordered(
     {
       ...instance,

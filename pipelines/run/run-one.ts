@@ -1,11 +1,15 @@
 /** @module One RunSpec from start to finish: resolve its scenario, deployment and writers, then run its graph. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { instanceJson } from '../../core/helm-records.ts';
+import type { RawInstance } from '../../core/instance.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import { runDirectoryName } from '../../core/run-spec.ts';
 import { clientFor } from '../../operators/request/clients/registry.ts';
 import type { RequestCache } from '../../operators/request/request-cache.ts';
+import { cachedInstanceSource, instanceCacheDir } from '../../sources/instance-cache.ts';
 import { scenarioSourceFor } from '../../sources/scenarios/registry.ts';
+import { helmJsonFile } from '../../sinks/helm-json-file.ts';
 import type { RunOptions } from './cli-options.ts';
 import { runGraph } from './graph.ts';
 import type { ModelRegistry } from './model-registry.ts';
@@ -20,6 +24,18 @@ export interface RunContext {
   readonly progress: ProgressReporter;
 }
 
+/** Writes a scenario's instances as HELM's `input_instances.json`, streaming, atomically. */
+async function saveInstances(path: string, instances: AsyncIterable<RawInstance>): Promise<void> {
+  const file = helmJsonFile(path);
+  try {
+    for await (const instance of instances) await file.write(instanceJson(instance));
+    await file.close();
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+}
+
 /** HELM `_is_run_completed`: all five run files exist. */
 const isRunComplete = (runDir: string): boolean => HELM_RUN_FILES.every((name) => existsSync(join(runDir, name)));
 
@@ -32,13 +48,23 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
     console.log(`Skipping run ${runSpec.name} because run is completed and all output files exist.`);
     return;
   }
-  const source = scenarioSourceFor(runSpec.scenario_spec.class_name);
+  let source = scenarioSourceFor(runSpec.scenario_spec.class_name);
+  const scenarioCacheDir = join(options.outputPath, 'scenarios', source.metadata.name);
   const deployment = registry.requireDeployment(runSpec.adapter_spec.model_deployment);
   const windowService = windowServiceFor(deployment, registry);
   const client = clientFor(deployment.client_spec.class_name, {
     deploymentName: deployment.name,
     args: deployment.client_spec.args,
   });
+  if (options.cacheInstances) {
+    const cacheDir = instanceCacheDir(options.outputPath, source.metadata.name, runSpec.scenario_spec.args);
+    source = cachedInstanceSource(source, cacheDir, saveInstances);
+    if (options.cacheInstancesOnly) {
+      for await (const _ of source.instances(runSpec.scenario_spec.args, scenarioCacheDir)) break;
+      console.log(`Saved the instances of ${runSpec.name} under ${cacheDir}`);
+      return;
+    }
+  }
   if (options.skipInstances) {
     console.log(`Run ${runSpec.name}: --skip-instances, so no instances and no files.`);
     return;
@@ -53,7 +79,7 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
   const counts = await runGraph({
     runSpec,
     source,
-    scenarioCacheDir: join(options.outputPath, 'scenarios', source.metadata.name),
+    scenarioCacheDir,
     windowService,
     client,
     cache: context.cache,
