@@ -10,6 +10,7 @@ import { collectRunEntries } from './run/conf-file.ts';
 import { loadModelRegistry } from './run/model-registry.ts';
 import { barProgress } from './run/progress.ts';
 import { runEntriesToRunSpecs, validateRunEntries } from './run/run-entries.ts';
+import { RunInterrupted } from './run/graph.ts';
 import { runOne } from './run/run-one.ts';
 
 async function helmRun(options: RunOptions): Promise<number> {
@@ -23,19 +24,24 @@ async function helmRun(options: RunOptions): Promise<number> {
 
   const cache = options.disableCache ? disabledRequestCache() : lmdbRequestCache(join(options.localPath, 'cache'));
   const failedRuns: string[] = [];
-  let stopRequested = false;
+  const interrupt = new AbortController();
   const onSigint = () => {
-    if (stopRequested) process.exit(130);
-    stopRequested = true;
-    console.error('\nStopping after the current run… (Ctrl-C again to stop now; rerun the same command to resume: answered requests are cached)');
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
   };
   process.on('SIGINT', onSigint);
   try {
     for (const runSpec of runSpecs) {
-      if (stopRequested) break;
       try {
-        await runOne(runSpec, { options, registry, cache, progress: barProgress() });
+        await runOne(runSpec, { options, registry, cache, progress: barProgress(), signal: interrupt.signal });
       } catch (error) {
+        if (error instanceof RunInterrupted) {
+          console.error(
+            `\nInterrupted ${runSpec.name}: its .tmp files are removed and its NDJSON holds the states written so far. ` +
+              'Run the same command again to resume: every answered request is in the cache and is not paid for twice.',
+          );
+          return 130;
+        }
         if (options.exitOnError) throw error;
         failedRuns.push(runSpec.name);
         console.error(`Run ${runSpec.name} failed: ${error instanceof UserError ? error.message : (error as Error).stack}`);
@@ -49,7 +55,7 @@ async function helmRun(options: RunOptions): Promise<number> {
     console.error(`Failed runs: [${failedRuns.map((name) => `'${name}'`).join(', ')}]`);
     return 1;
   }
-  return stopRequested ? 130 : 0;
+  return 0;
 }
 
 async function main(argv: readonly string[]): Promise<number> {

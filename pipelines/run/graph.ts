@@ -5,8 +5,7 @@
  * copies) per credit. A credit comes back only when a unit leaves the reorder stage, so the units in
  * flight plus those waiting to be written never exceed `concurrency`.
  */
-import { Subject, concatMap, forkJoin, from, lastValueFrom, map, mergeMap, of, startWith, tap, defaultIfEmpty } from 'rxjs';
-import type { AdapterSpec } from '../../core/adapter-spec.ts';
+import { EMPTY, Subject, concatMap, defaultIfEmpty, forkJoin, from, fromEvent, lastValueFrom, map, mergeMap, of, startWith, takeUntil, tap } from 'rxjs';
 import { EVAL_SPLITS, type Instance } from '../../core/instance.ts';
 import type { CompletedRequest, PendingRequest } from '../../core/request.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
@@ -37,6 +36,13 @@ export interface RunGraphOptions {
   readonly concurrency: number;
   readonly progress: ProgressReporter;
   readonly writer: RunWriter;
+  /** Aborting stops the run: nothing more is pulled or written, `.tmp` files are removed, RunInterrupted is thrown. */
+  readonly signal?: AbortSignal;
+}
+
+/** The run was stopped by its AbortSignal (Ctrl-C) before it finished. */
+export class RunInterrupted extends Error {
+  override readonly name = 'RunInterrupted';
 }
 
 /** One eval instance of one train trial: the unit of credit, ordering and metric grouping. */
@@ -59,14 +65,10 @@ export interface RunCounts {
   readonly numUnits: number;
 }
 
-/** HELM `runner.py`: eval splits and the number of trials a run really has. */
-function trialsOf(spec: AdapterSpec): number {
-  return spec.num_train_trials;
-}
-
 /** Runs one RunSpec to completion and writes its outputs through `writer`. */
 export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
   const { runSpec, source, writer, progress } = options;
+  if (options.signal?.aborted === true) throw new RunInterrupted(`${runSpec.name} was interrupted before it started`);
   const spec = runSpec.adapter_spec;
   const augmenter = createAugmenter(runSpec.data_augmenter_spec);
   const adapter = createAdapter(spec, options.windowService);
@@ -81,7 +83,7 @@ export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
     ...(spec.max_eval_instances === undefined ? {} : { maxEvalInstances: spec.max_eval_instances }),
   });
   const train = selection.train.flatMap((instance) => augmenter.train(instance));
-  const trials = trialsOf(spec);
+  const trials = spec.num_train_trials;
 
   async function* units(): AsyncIterable<Unit> {
     let seq = 0;
@@ -132,9 +134,11 @@ export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
         reorderBySeq((unit) => unit.seq),
         concatMap((unit) => from(writeUnit(unit))),
         tap(() => credits$.next(1)),
+        takeUntil(options.signal === undefined ? EMPTY : fromEvent(options.signal, 'abort')),
       ),
       { defaultValue: undefined },
     );
+    if (options.signal?.aborted === true) throw new RunInterrupted(`${runSpec.name} was interrupted`);
     if (currentTrial !== undefined) evaluator.endTrial(currentTrial);
     await writer.finish(evaluator.finish(), { numRequestStates, numFailedRequests });
   } catch (error) {

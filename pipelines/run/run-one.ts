@@ -22,6 +22,7 @@ export interface RunContext {
   readonly registry: ModelRegistry;
   readonly cache: RequestCache;
   readonly progress: ProgressReporter;
+  readonly signal?: AbortSignal;
 }
 
 /** Writes a scenario's instances as HELM's `input_instances.json`, streaming, atomically. */
@@ -87,6 +88,7 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
     concurrency: options.numThreads,
     progress: context.progress,
     writer,
+    ...(context.signal === undefined ? {} : { signal: context.signal }),
   });
   const failed = counts.numFailedRequests > 0 ? `, ${counts.numFailedRequests} failed requests` : '';
   console.log(`Wrote ${runDir} (${counts.numUnits} instances × trials, ${counts.numRequestStates} request states${failed})`);
