@@ -1,75 +1,135 @@
 /**
- * @module A streaming CSV reader with Python `csv.reader`'s default dialect: `,` separated, `"` quoting with
- * `""` as an escaped quote, newlines allowed inside quotes. Rows are yielded as they are read.
+ * @module A streaming CSV reader that gives what Python's `csv.reader(open(path))` gives with the default
+ * dialect (HELM's readers): `,` separated, `"` quoting, `""` for a quote inside quotes, newlines kept inside
+ * quotes, universal newlines (`\r\n` and `\r` read as `\n`, as a file opened in text mode does), and a blank
+ * line read as an empty row. The file is decoded and parsed chunk by chunk, never read whole.
  */
 import { createReadStream } from 'node:fs';
+import { UserError } from '../core/errors.ts';
 
-/** Splits CSV text arriving in chunks into rows; feed chunks, then `end()`. */
+/** One parsed row and the physical line (1-based) where it starts. */
+export interface CsvRow {
+  readonly fields: readonly string[];
+  readonly line: number;
+}
+
+/** The states of CPython's `Modules/_csv.c` reader that the default dialect reaches. */
+type State = 'startRecord' | 'startField' | 'inField' | 'inQuotedField' | 'quoteInQuotedField';
+
+/** Splits CSV text arriving in chunks into rows: `push` each chunk, then `end()`. */
 export class CsvRowParser {
+  private state: State = 'startRecord';
   private field = '';
-  private row: string[] = [];
-  private isQuoted = false;
-  private quotePending = false;
-  private rowHasContent = false;
+  private fields: string[] = [];
+  private line = 1;
+  private recordLine = 1;
+  private pendingCr = false;
 
-  /** Parses a chunk; returns the rows it completed. */
-  push(chunk: string): string[][] {
-    const rows: string[][] = [];
-    for (const c of chunk) {
-      if (this.isQuoted) {
-        if (this.quotePending) {
-          this.quotePending = false;
-          if (c === '"') {
-            this.field += '"';
-            continue;
-          }
-          this.isQuoted = false; // the quote closed the field; fall through to handle c unquoted
-        } else if (c === '"') {
-          this.quotePending = true;
-          continue;
-        } else {
-          this.field += c;
-          continue;
-        }
+  /** Parses a chunk and returns the rows it completed. */
+  push(chunk: string): CsvRow[] {
+    const rows: CsvRow[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      let c = chunk[i]!;
+      if (this.pendingCr) {
+        this.pendingCr = false;
+        if (c === '\n') continue; // the \n of a \r\n, already read as a newline
       }
-      if (c === '"' && this.field === '') {
-        this.isQuoted = true;
-        this.rowHasContent = true;
-      } else if (c === ',') {
-        this.row.push(this.field);
-        this.field = '';
-        this.rowHasContent = true;
-      } else if (c === '\n' || c === '\r') {
-        if (c === '\r' || this.rowHasContent || this.field !== '' || this.row.length > 0) this.endRow(rows);
-      } else {
-        this.field += c;
-        this.rowHasContent = true;
+      if (c === '\r') {
+        this.pendingCr = true;
+        c = '\n';
       }
+      this.step(c, rows);
     }
     return rows;
   }
 
-  /** Flushes a last row without a trailing newline. */
-  end(): string[][] {
-    const rows: string[][] = [];
-    if (this.quotePending) this.isQuoted = false;
-    if (this.rowHasContent || this.field !== '' || this.row.length > 0) this.endRow(rows);
+  /** Ends the input: a last row without a newline, or an unterminated quoted field, is returned as Python does. */
+  end(): CsvRow[] {
+    const rows: CsvRow[] = [];
+    // Python feeds an end-of-line after a last line without "\n", and keeps a quoted field still open at EOF.
+    if (this.state !== 'startRecord') this.endRecord(rows);
     return rows;
   }
 
-  private endRow(rows: string[][]): void {
-    if (!this.rowHasContent && this.field === '' && this.row.length === 0) return; // blank line: csv.reader skips it
-    this.row.push(this.field);
-    rows.push(this.row);
-    this.row = [];
+  private step(c: string, rows: CsvRow[]): void {
+    switch (this.state) {
+      case 'startRecord':
+        this.recordLine = this.line;
+        if (c === '\n') {
+          this.line++;
+          rows.push({ fields: [], line: this.recordLine }); // csv.reader yields [] for a blank line
+          return;
+        }
+        this.state = 'startField';
+        this.step(c, rows);
+        return;
+      case 'startField':
+        if (c === '\n') this.endRecord(rows);
+        else if (c === '"') this.state = 'inQuotedField';
+        else if (c === ',') this.saveField();
+        else {
+          this.field += c;
+          this.state = 'inField';
+        }
+        return;
+      case 'inField':
+        if (c === '\n') this.endRecord(rows);
+        else if (c === ',') this.saveField();
+        else this.field += c;
+        return;
+      case 'inQuotedField':
+        if (c === '"') this.state = 'quoteInQuotedField';
+        else {
+          if (c === '\n') this.line++;
+          this.field += c;
+        }
+        return;
+      case 'quoteInQuotedField':
+        if (c === '"') {
+          this.field += '"';
+          this.state = 'inQuotedField';
+        } else if (c === ',') this.saveField();
+        else if (c === '\n') this.endRecord(rows);
+        else {
+          this.field += c; // text after a closing quote is kept (csv's non-strict mode)
+          this.state = 'inField';
+        }
+        return;
+    }
+  }
+
+  private saveField(): void {
+    this.fields.push(this.field);
     this.field = '';
-    this.rowHasContent = false;
+    this.state = 'startField';
+  }
+
+  private endRecord(rows: CsvRow[]): void {
+    this.fields.push(this.field);
+    rows.push({ fields: this.fields, line: this.recordLine });
+    this.fields = [];
+    this.field = '';
+    this.state = 'startRecord';
+    this.line++;
   }
 }
 
-/** The rows of a CSV file, streamed. */
-export async function* readCsvRows(path: string): AsyncIterable<string[]> {
+/**
+ * The rows of a UTF-8 CSV file, streamed. Each iteration reads the file again. Bytes that are not UTF-8 are
+ * a UserError naming the file (Python's `open` raises `UnicodeDecodeError` there).
+ * @example for await (const { fields, line } of readCsvRows('data/test/anatomy_test.csv')) …
+ */
+export async function* readCsvRows(path: string): AsyncGenerator<CsvRow> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }); // Python's "utf-8" keeps a BOM
   const parser = new CsvRowParser();
-  for await (const chunk of createReadStream(path, { encoding: 'utf8' })) yield* parser.push(chunk as string);
+  const decode = (bytes?: Uint8Array): string => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch (error) {
+      throw new UserError(`${path} is not valid UTF-8 text (${(error as Error).message}).`, { cause: error });
+    }
+  };
+  for await (const chunk of createReadStream(path)) yield* parser.push(decode(chunk as Buffer));
+  yield* parser.push(decode());
   yield* parser.end();
 }

@@ -1,86 +1,179 @@
 /**
- * @module Dataset downloads into HELM's cache layout (`common/general.py: ensure_file_downloaded`): nothing is
- * fetched when the target exists (so HELM's own downloads and files placed by hand are reused); otherwise the
- * file is downloaded with retries to a temporary name, checked, unpacked, and renamed into place.
+ * @module Dataset downloads into HELM's cache layout (`common/general.py: ensure_file_downloaded`). Nothing is
+ * fetched when the target exists, so a directory HELM already downloaded, or files a user placed by hand, are
+ * reused as they are. Otherwise the file is downloaded (retried with backoff) to a temporary name, checked
+ * against its SHA-256 when one is known, unpacked when asked, and renamed into place: a failure never leaves
+ * a target that looks complete.
  */
-import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import got from 'got';
+import { createGunzip } from 'node:zlib';
+import got, { HTTPError, RequestError } from 'got';
 import { UserError } from '../core/errors.ts';
 
+/** One file of a dataset: where it comes from, where it goes, how to check and unpack it. */
 export interface DownloadSpec {
   readonly url: string;
-  /** Where the file (or, when unpacked, the directory) ends up. */
+  /** Where the file (or, when unpacked, the directory) ends up: `<output>/scenarios/<scenario>/…`. */
   readonly targetPath: string;
-  /** Expected SHA-256 of the downloaded bytes; HELM checks none, we check where it is known. */
-  readonly sha256?: string;
-  /** `tar`: a tar archive unpacked into targetPath (its single top folder becomes targetPath, as in HELM). */
-  readonly unpack?: 'tar' | 'gzip';
+  /** Expected SHA-256 (hex) of the downloaded bytes. HELM checks none; we check where one is recorded. */
+  readonly sha256?: string | undefined;
+  /**
+   * `tar` (any compression GNU tar detects) or `zip`: unpacked with the system `tar` / `unzip`, as HELM does;
+   * an archive holding a single top-level entry becomes targetPath itself, otherwise the folder of all entries
+   * does (HELM's rule). `gzip`: the file is gunzipped into targetPath (HELM does so for a `.gz` URL).
+   */
+  readonly unpack?: 'tar' | 'gzip' | 'zip' | undefined;
+  /** With tar/zip: take this top-level entry of the archive as targetPath, whatever else the archive holds. */
+  readonly unpackedName?: string | undefined;
 }
 
+/** How downloads behave; the defaults suit real downloads, tests shrink the delays. */
 export interface DownloadOptions {
+  /** Further attempts after a failure that may pass (a timeout, a reset connection, HTTP 429 or 5xx). Default 5. */
   readonly retries?: number;
+  /** Wait before the first retry, doubled for each further one (at most 60 s). Default 1000. */
+  readonly retryDelayMs?: number;
+  /** Give up an attempt when connecting, or waiting for the next bytes, takes longer than this. Default 60 000. */
   readonly timeoutMs?: number;
-  /** Where progress notes go (default: stderr). */
+  /** Where progress notes go. Default: stderr. */
   readonly log?: (message: string) => void;
 }
 
-const sha256Of = async (path: string): Promise<string> => {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
+const RETRY_STATUS = new Set([408, 413, 429, 500, 502, 503, 504, 521, 522, 524]); // got's defaults
+const RETRY_CODES = new Set([
+  'ETIMEDOUT', 'ECONNRESET', 'EADDRINUSE', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'ENETUNREACH', 'EAI_AGAIN',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
+
+const defaultLog = (message: string): void => {
+  process.stderr.write(`${message}\n`);
 };
 
-async function unpackTar(archive: string, targetPath: string): Promise<void> {
-  const staging = `${targetPath}.tmp2`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  await promisify(execFile)('tar', ['-xf', archive, '-C', staging]);
-  const entries = await readdir(staging);
-  if (entries.length === 1) {
-    await rename(join(staging, entries[0]!), targetPath);
-    await rmdir(staging);
-  } else await rename(staging, targetPath);
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+
+/** Whether a failed attempt may pass when tried again. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof HTTPError) return RETRY_STATUS.has(error.response.statusCode);
+  if (error instanceof RequestError) return RETRY_CODES.has(error.code);
+  return false;
 }
 
-/** Ensures `spec.targetPath` exists, downloading it if not. A failure is a UserError saying what to do by hand. */
-export async function ensureDownloaded(spec: DownloadSpec, options: DownloadOptions = {}): Promise<void> {
-  if (existsSync(spec.targetPath)) return;
-  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const tmpPath = `${spec.targetPath}.download`;
-  await mkdir(dirname(spec.targetPath), { recursive: true });
-  log(`Downloading ${spec.url} to ${spec.targetPath}`);
-  try {
-    await pipeline(
-      got.stream(spec.url, {
-        retry: { limit: options.retries ?? 3, methods: ['GET'], backoffLimit: 10_000 },
-        timeout: { request: options.timeoutMs ?? 600_000 },
-      }),
-      createWriteStream(tmpPath),
-    );
-    if (spec.sha256 !== undefined) {
-      const actual = await sha256Of(tmpPath);
-      if (actual !== spec.sha256) throw new Error(`checksum mismatch: expected sha256 ${spec.sha256}, got ${actual}`);
+const describe = (error: unknown): string =>
+  error instanceof HTTPError ? `HTTP ${error.response.statusCode} ${error.response.statusMessage ?? ''}`.trim() : (error as Error).message;
+
+/** One attempt: streams the URL into `path` and returns the SHA-256 of what was written. */
+async function fetchOnce(url: string, path: string, timeoutMs: number, log: (m: string) => void): Promise<string> {
+  const hash = createHash('sha256');
+  let lastNote = Date.now();
+  const download = got.stream(url, {
+    retry: { limit: 0 }, // retried below, where each attempt starts a fresh file
+    timeout: { lookup: timeoutMs, connect: timeoutMs, secureConnect: timeoutMs, socket: timeoutMs, response: timeoutMs },
+  });
+  download.on('downloadProgress', ({ transferred, total }: { transferred: number; total?: number }) => {
+    if (Date.now() - lastNote < 10_000) return;
+    lastNote = Date.now();
+    log(`  ${url}: ${(transferred / 1e6).toFixed(1)} MB${total === undefined ? '' : ` of ${(total / 1e6).toFixed(1)} MB`}`);
+  });
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  await pipeline(download, hashing, createWriteStream(path));
+  return hash.digest('hex');
+}
+
+/** Downloads with retries and exponential backoff; the last error is thrown when every attempt failed. */
+async function fetchWithRetries(url: string, path: string, options: DownloadOptions, log: (m: string) => void): Promise<string> {
+  const retries = options.retries ?? 5;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetchOnce(url, path, options.timeoutMs ?? 60_000, log);
+    } catch (error) {
+      if (attempt >= retries || !isRetryable(error)) throw error;
+      const delayMs = Math.min((options.retryDelayMs ?? 1000) * 2 ** attempt, 60_000);
+      log(`  ${url}: ${describe(error)}; retrying in ${delayMs} ms (${attempt + 1} of ${retries})`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
-    if (spec.unpack === 'tar') await unpackTar(tmpPath, spec.targetPath);
-    else if (spec.unpack === 'gzip') {
-      await pipeline(createReadStream(tmpPath), createGunzip(), createWriteStream(`${spec.targetPath}.tmp`));
-      await rename(`${spec.targetPath}.tmp`, spec.targetPath);
-    } else await rename(tmpPath, spec.targetPath);
+  }
+}
+
+/** Unpacks an archive into a staging folder and moves the chosen entry to `targetPath` (HELM's rule). */
+async function unpackArchive(archive: string, spec: DownloadSpec, staging: string): Promise<void> {
+  await mkdir(staging, { recursive: true });
+  const run = promisify(execFile);
+  if (spec.unpack === 'zip') await run('unzip', ['-q', archive, '-d', staging]);
+  else await run('tar', ['-xf', archive, '-C', staging]);
+  const entries = await readdir(staging);
+  if (spec.unpackedName !== undefined) {
+    if (!entries.includes(spec.unpackedName)) {
+      throw new Error(`the archive has no top-level '${spec.unpackedName}' (it has: ${entries.join(', ') || 'nothing'})`);
+    }
+    await moveIntoPlace(join(staging, spec.unpackedName), spec.targetPath);
+  } else if (entries.length === 1) await moveIntoPlace(join(staging, entries[0]!), spec.targetPath);
+  else await moveIntoPlace(staging, spec.targetPath);
+}
+
+/** Renames into place; if another process put the target there first, its copy is kept and ours dropped. */
+async function moveIntoPlace(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
   } catch (error) {
-    const checksum = spec.sha256 === undefined ? '' : ` (expected sha256 ${spec.sha256})`;
-    throw new UserError(
-      `Could not download ${spec.url}: ${(error as Error).message}. On a machine without internet, fetch that URL ` +
-        `elsewhere${spec.unpack === 'tar' ? ', unpack it' : ''} and place it at ${spec.targetPath}${checksum}.`,
-      { cause: error },
-    );
+    if (!(await exists(to))) throw error;
+  }
+}
+
+/**
+ * Ensures `spec.targetPath` exists, downloading it if not. A failure is a UserError naming the URL, the path
+ * to fill by hand instead, and the checksum expected.
+ * @example await ensureDownloaded({ url: 'https://people.eecs.berkeley.edu/~hendrycks/data.tar', targetPath: join(cacheDir, 'data'), unpack: 'tar' });
+ */
+export async function ensureDownloaded(spec: DownloadSpec, options: DownloadOptions = {}): Promise<void> {
+  if (await exists(spec.targetPath)) return;
+  const log = options.log ?? defaultLog;
+  // Unique temporary names: several runs may download the same file at once, and each renames atomically.
+  const unique = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmpPath = `${spec.targetPath}.tmp-${unique}`;
+  const stagingPath = `${spec.targetPath}.tmp2-${unique}`;
+  try {
+    await mkdir(dirname(spec.targetPath), { recursive: true });
+    log(`Downloading ${spec.url} to ${spec.targetPath}`);
+    const actual = await fetchWithRetries(spec.url, tmpPath, options, log);
+    if (spec.sha256 !== undefined && actual !== spec.sha256.toLowerCase()) {
+      throw new Error(`checksum mismatch: got sha256 ${actual}`);
+    }
+    if (spec.unpack === 'tar' || spec.unpack === 'zip') await unpackArchive(tmpPath, spec, stagingPath);
+    else if (spec.unpack === 'gzip') {
+      await pipeline(createReadStream(tmpPath), createGunzip(), createWriteStream(stagingPath));
+      await moveIntoPlace(stagingPath, spec.targetPath);
+    } else await moveIntoPlace(tmpPath, spec.targetPath);
+    log(`Finished downloading ${spec.url} to ${spec.targetPath}`);
+  } catch (error) {
+    throw new UserError(failureMessage(spec, error), { cause: error });
   } finally {
     await rm(tmpPath, { force: true });
+    await rm(stagingPath, { recursive: true, force: true });
   }
+}
+
+function failureMessage(spec: DownloadSpec, error: unknown): string {
+  const what =
+    spec.unpack === 'gzip'
+      ? `, gunzip it`
+      : spec.unpack === undefined
+        ? ''
+        : `, unpack it (${spec.unpackedName === undefined ? 'its single top-level folder' : `its top-level '${spec.unpackedName}'`} becomes '${basename(spec.targetPath)}')`;
+  const checksum = spec.sha256 === undefined ? ' (no checksum is recorded for it)' : ` (expected sha256 ${spec.sha256})`;
+  return (
+    `Could not download ${spec.url}: ${describe(error)}. ` +
+    `Without internet access, fetch that URL elsewhere${checksum}${what}, and place it at ${spec.targetPath}.`
+  );
 }

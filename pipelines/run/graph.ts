@@ -68,7 +68,8 @@ export interface RunCounts {
 /** Runs one RunSpec to completion and writes its outputs through `writer`. */
 export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
   const { runSpec, source, writer, progress } = options;
-  if (options.signal?.aborted === true) throw new RunInterrupted(`${runSpec.name} was interrupted before it started`);
+  const isAborted = (): boolean => options.signal?.aborted === true;
+  if (isAborted()) throw new RunInterrupted(`${runSpec.name} was interrupted before it started`);
   const spec = runSpec.adapter_spec;
   const augmenter = createAugmenter(runSpec.data_augmenter_spec);
   const adapter = createAdapter(spec, options.windowService);
@@ -138,7 +139,7 @@ export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
       ),
       { defaultValue: undefined },
     );
-    if (options.signal?.aborted === true) throw new RunInterrupted(`${runSpec.name} was interrupted`);
+    if (isAborted()) throw new RunInterrupted(`${runSpec.name} was interrupted`);
     if (currentTrial !== undefined) evaluator.endTrial(currentTrial);
     await writer.finish(evaluator.finish(), { numRequestStates, numFailedRequests });
   } catch (error) {

@@ -1,6 +1,7 @@
 /**
  * @module HELM's BoolQScenario (`scenarios/boolq_scenario.py`): yes/no questions about a Wikipedia passage,
- * from HELM's JSONL copies of the train and dev splits. Contrast sets are not attached yet.
+ * from HELM's JSONL copies of the train and dev splits (`{"question", "title", "answer": bool, "passage"}`).
+ * Contrast sets (allenai/contrast-sets) are not read yet, see `boolqSource`.
  */
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.ts';
@@ -8,45 +9,78 @@ import { reference, type Input, type RawInstance, type Split } from '../../core/
 import { pythonCase } from '../../core/python-case.ts';
 import { ensureDownloaded } from '../download.ts';
 import { readJsonLines } from '../line-reader.ts';
+import { pyStrip, pyTruthy } from '../python-text.ts';
 import { checkScenarioArgs } from '../scenario-args.ts';
-import { scenarioMetadata, type ScenarioSource } from '../scenario-source.ts';
+import { downloadOptionsOf, rereadable, scenarioMetadata, type ScenarioSource, type SourceContext } from '../scenario-source.ts';
 
 const BASE_URL = 'https://huggingface.co/datasets/stanford-crfm/helm-scenarios/resolve/main/boolq';
-const SPLIT_FILES: readonly { split: Split; file: string }[] = [
+/** HELM's order; each file is cached as `<cacheDir>/data/<file>` (no extension). */
+const FILES: readonly { readonly split: Split; readonly file: string }[] = [
   { split: 'train', file: 'train' },
   { split: 'valid', file: 'dev' },
 ];
 
-/** HELM `get_context`: a PassageQuestionInput of the passage and the capitalized question with "?". */
-export function boolqInput(passage: string, question: string, capitalize: (s: string) => string): Input {
-  const asked = capitalize(question.trim());
+/**
+ * HELM `BoolQScenario.get_context`: a PassageQuestionInput of the passage and the question stripped,
+ * `str.capitalize`d (the rest lowercased: "NASA's" → "nasa's"; ǆ → ǅ) and ended with "?".
+ * `capitalize` is Python's (`core/python-case.ts`). A question that is empty or already ends in "?" is a
+ * UserError (HELM's `assert` fails there).
+ */
+export function boolqInput(passage: string, question: string, capitalize: (text: string) => string, where = 'boolq'): Input {
+  const asked = capitalize(pyStrip(question));
+  if (asked === '' || asked.endsWith('?')) {
+    throw new UserError(`${where}: BoolQ questions are stored without a final "?" (HELM adds it), got ${JSON.stringify(question)}.`);
+  }
+  // PassageQuestionInput: passage_prefix "" + passage + separator "\n" + question_prefix "Question: " + question.
   return { text: `${passage}\nQuestion: ${asked}?`, kind: 'passage_question' };
 }
 
+function stringField(record: Readonly<Record<string, unknown>>, name: string, where: string): string {
+  const value = record[name];
+  if (typeof value !== 'string') throw new UserError(`${where}: expected a string field '${name}' (BoolQ's {"question", "answer", "passage"}).`);
+  return value;
+}
+
+async function* readBoolq(cacheDir: string, context: SourceContext | undefined): AsyncGenerator<RawInstance> {
+  const dataPath = join(cacheDir, 'data');
+  for (const { file } of FILES) {
+    await ensureDownloaded({ url: `${BASE_URL}/${file}.jsonl`, targetPath: join(dataPath, file) }, downloadOptionsOf(context));
+  }
+  const { capitalize } = pythonCase();
+  for (const { split, file } of FILES) {
+    for await (const { record, where } of readJsonLines(join(dataPath, file))) {
+      if (!('answer' in record)) throw new UserError(`${where}: missing field 'answer' (BoolQ's {"question", "answer", "passage"}).`);
+      yield {
+        input: boolqInput(stringField(record, 'passage', where), stringField(record, 'question', where), capitalize, where),
+        references: [reference(pyTruthy(record['answer']) ? 'Yes' : 'No', true)], // HELM: "Yes" if answer else "No"
+        split,
+      };
+    }
+  }
+}
+
+/**
+ * BoolQ: train and valid (the dev file), one correct reference "Yes" or "No" each.
+ *
+ * Not yet like HELM: HELM also downloads the contrast sets and attaches `contrast_inputs` /
+ * `contrast_references` to the ~70 dev instances whose question has a contrast set; we attach none, and a
+ * truthy `only_contrast` (which keeps only those) is a UserError. As in HELM, `only_contrast` is taken by
+ * Python truthiness, so the run-entry text `only_contrast=False` (the string "False") is truthy.
+ * @example for await (const instance of boolqSource.instances({}, 'benchmark_output/scenarios/boolq')) …
+ */
 export const boolqSource: ScenarioSource = {
   className: 'helm.benchmark.scenarios.boolq_scenario.BoolQScenario',
   metadata: scenarioMetadata('boolq_scenario', 'boolq', 'Question answering dataset with naturally occurring Yes/No questions.', [
     'question_answering',
   ]),
-  async *instances(args, cacheDir): AsyncIterable<RawInstance> {
+  instances(args, cacheDir, context) {
     const { only_contrast: onlyContrast } = checkScenarioArgs('boolq', args, { required: [], optional: ['only_contrast'] });
-    // HELM passes the raw description value, so only_contrast=False is the truthy string "False".
-    if (onlyContrast !== undefined && onlyContrast !== null && onlyContrast !== false && onlyContrast !== 0 && onlyContrast !== '') {
-      throw new UserError('boolq: only_contrast needs the BoolQ contrast sets, which are not supported yet.');
+    if (pyTruthy(onlyContrast)) {
+      throw new UserError(
+        `boolq: only_contrast=${String(onlyContrast)} needs the BoolQ contrast sets, which are not supported yet ` +
+          `(note that only_contrast=False is the string "False", which HELM takes as true: leave the argument out).`,
+      );
     }
-    const { capitalize } = pythonCase();
-    const dataPath = join(cacheDir, 'data');
-    for (const { file } of SPLIT_FILES) {
-      await ensureDownloaded({ url: `${BASE_URL}/${file}.jsonl`, targetPath: join(dataPath, file) });
-    }
-    for (const { split, file } of SPLIT_FILES) {
-      for await (const row of readJsonLines(join(dataPath, file))) {
-        yield {
-          input: boolqInput(String(row['passage']), String(row['question']), capitalize),
-          references: [reference(row['answer'] === true ? 'Yes' : 'No', true)],
-          split,
-        };
-      }
-    }
+    return rereadable(() => readBoolq(cacheDir, context));
   },
 };
