@@ -1,55 +1,37 @@
 /**
- * @module Prompt assembly of HELM's in-context-learning adapters (`adaptation/prompt.py`, §5.2).
+ * @module Prompt assembly of HELM's in-context-learning adapters (`adaptation/prompt.py` `Prompt.text`, §5.2).
  *
  * ```
  * global_prefix
- * instructions            ┐
- * <instance_prefix>       │ blocks joined by instance_prefix
- * train block 1 … k       │ (each ends in output_suffix)
- * <instance_prefix>       │
- * eval block              ┘ (ends in output_prefix.rstrip())
+ * instructions            ┐ blocks joined by instance_prefix (default "\n": the blocks end in
+ * train block 1 … k       │ output_suffix "\n", so a blank line separates them); the instructions
+ * eval block              ┘ block only when non-empty; the eval block ends in output_prefix.rstrip()
  * global_suffix
- * → then each substitution, as re.sub over the whole text
+ * → then each substitution in order, as Python re.sub over the whole text
  * ```
  */
 import type { AdapterSpec } from '../../core/adapter-spec.ts';
-import type { WindowService } from '../../core/window-service.ts';
-import { codePointLength } from '../request/tokenizers/simple-tokenizer.ts';
 import { pythonReSub } from './python-re-sub.ts';
 
-/** The parts of a prompt; `truncatedText` is set only when the window forced a cut. */
-export interface Prompt {
+/** What a prompt is made of besides the spec: the in-context example blocks and the eval instance's block. */
+export interface PromptBlocks {
   readonly trainBlocks: readonly string[];
   readonly evalBlock: string;
-  readonly truncatedText?: string;
 }
 
-/** HELM `Prompt.text`. */
-export function promptText(spec: AdapterSpec, prompt: Prompt): string {
-  if (prompt.truncatedText) return prompt.truncatedText;
-  const blocks = [...(spec.instructions ? [spec.instructions] : []), ...prompt.trainBlocks, prompt.evalBlock];
-  let text = blocks.join(spec.instance_prefix);
-  if (spec.global_prefix) text = spec.global_prefix + text;
-  if (spec.global_suffix) text = text + spec.global_suffix;
-  for (const { source, target } of spec.substitutions) text = pythonReSub(source, target, text);
-  return text;
-}
+/** HELM `Prompt.text` for the non-truncated prompt. Pure. */
+export type PromptRenderer = (blocks: PromptBlocks) => string;
 
 /**
- * HELM `_make_prompt_fit`: drop the last train block until the prompt plus max_tokens fits; with no train
- * blocks left, truncate from the right.
+ * Compiles the spec's layout once; an invalid substitution is a UserError here, before anything runs.
+ * @example promptRenderer(spec)({ trainBlocks: ['Input: 1\nOutput: 2\n'], evalBlock: 'Input: 3\nOutput:' })
  */
-export function fitPrompt(spec: AdapterSpec, prompt: Prompt, windowService: WindowService): Prompt {
-  let fitted = prompt;
-  while (fitted.trainBlocks.length > 0) {
-    if (windowService.fits(promptText(spec, fitted), spec.max_tokens)) return fitted;
-    fitted = { ...fitted, trainBlocks: fitted.trainBlocks.slice(0, -1) };
-  }
-  const text = promptText(spec, fitted);
-  const truncated = windowService.truncateFromRight(text, spec.max_tokens);
-  return codePointLength(truncated) < codePointLength(text) ? { ...fitted, truncatedText: truncated } : fitted;
+export function promptRenderer(spec: AdapterSpec): PromptRenderer {
+  const substitutions = spec.substitutions.map(({ source, target }) => pythonReSub(source, target));
+  const head = spec.instructions === '' ? [] : [spec.instructions];
+  return function renderPrompt({ trainBlocks, evalBlock }) {
+    let text = spec.global_prefix + [...head, ...trainBlocks, evalBlock].join(spec.instance_prefix) + spec.global_suffix;
+    for (const substitute of substitutions) text = substitute(text);
+    return text;
+  };
 }
-
-/** Python `str.rstrip()` (strips Unicode whitespace). */
-export const pyRstrip = (s: string): string =>
-  s.replace(/[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/, '');

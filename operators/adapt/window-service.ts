@@ -1,52 +1,83 @@
 /** @module HELM's window services (§5.4): LocalWindowService over a tokenizer, and NoTokenizerWindowService. */
+import { UserError } from '../../core/errors.ts';
 import type { WindowService } from '../../core/window-service.ts';
 import type { Tokenizer } from '../request/tokenizers/tokenizer.ts';
+
+/** HELM `window_service.INT_MAX`, the lengths of a deployment without a tokenizer. */
+export const INT_MAX = 2 ** 31 - 1;
 
 export interface LocalWindowServiceOptions {
   readonly tokenizerName: string;
   readonly tokenizer: Tokenizer;
   readonly maxSequenceLength: number;
-  /** Defaults to maxSequenceLength. */
+  /** Defaults to maxSequenceLength (HELM: `max_request_length or max_sequence_length`, so 0 too). */
   readonly maxRequestLength?: number;
   readonly endOfTextToken?: string;
   readonly prefixToken?: string;
 }
 
-/** Drops the last code point (Python `text[:-1]`). */
+/** A LocalWindowService also knows its tokenizer's special tokens ("" when the config has none). */
+export interface LocalWindowService extends WindowService {
+  readonly endOfTextToken: string;
+  readonly prefixToken: string;
+}
+
+/** Python `text[:-1]`: drops the last code point (a whole surrogate pair). */
 function dropLastCodePoint(text: string): string {
   const last = text.codePointAt(text.length - 2);
   return last !== undefined && last > 0xffff ? text.slice(0, -2) : text.slice(0, -1);
 }
 
 /**
- * HELM's LocalWindowService: counts with the tokenizer; truncation encodes with truncation, decodes,
- * then drops characters one at a time until the text fits.
+ * HELM's LocalWindowService. Counts are the tokenizer's (`len(encode(text))`). Truncation encodes with
+ * truncation to `max_request_length − expected`, decodes, then drops one code point at a time from the end
+ * until the text fits. Pure, given a pure tokenizer.
  * @example localWindowService({ tokenizerName: 'simple/tokenizer1', tokenizer: simpleTokenizer(), maxSequenceLength: 2048 })
  */
-export function localWindowService(options: LocalWindowServiceOptions): WindowService {
-  const { tokenizer } = options;
-  const maxRequestLength = options.maxRequestLength ?? options.maxSequenceLength;
-  const fits = (text: string, expected: number) => tokenizer.countTokens(text) + expected <= maxRequestLength;
+export function localWindowService(options: LocalWindowServiceOptions): LocalWindowService {
+  const { tokenizer, tokenizerName } = options;
+  const maxRequestLength = options.maxRequestLength || options.maxSequenceLength;
+  const countTokens = (text: string): number => tokenizer.countTokens?.(text) ?? tokenizer.encode(text).length;
+  const fits = (text: string, expected: number): boolean => countTokens(text) + expected <= maxRequestLength;
   return {
-    tokenizerName: options.tokenizerName,
+    tokenizerName,
     maxSequenceLength: options.maxSequenceLength,
     maxRequestLength,
-    countTokens: (text) => tokenizer.countTokens(text),
+    endOfTextToken: options.endOfTextToken ?? '',
+    prefixToken: options.prefixToken ?? '',
+    countTokens,
     fits,
     truncateFromRight(text, expected) {
-      let result = tokenizer.decode(tokenizer.encode(text, { truncation: true, maxLength: maxRequestLength - expected }));
-      while (!fits(result, expected) && result !== '') result = dropLastCodePoint(result);
+      const maxLength = maxRequestLength - expected;
+      let result = tokenizer.decode(tokenizer.encode(text, { truncation: true, maxLength }));
+      if (tokenizer.isOneTokenPerCodePoint === true && maxLength >= 0) {
+        // Where the loop below would end, reached in one step: it drops code points until maxLength remain.
+        // (The loop alone is quadratic for a long text.)
+        result = Array.from(result).slice(0, maxLength).join('');
+      }
+      // HELM's character-by-character fallback (issue #1448).
+      while (!fits(result, expected)) {
+        if (result === '') {
+          // HELM 0.5.16 loops forever here: ""[:-1] is "" and never fits.
+          throw new UserError(
+            `Cannot fit a prompt into the window of tokenizer '${tokenizerName}': even an empty prompt plus ` +
+              `${expected} completion tokens exceeds max_request_length ${maxRequestLength}. HELM 0.5.16 would hang ` +
+              `in truncate_from_right; lower max_tokens below ${maxRequestLength}.`,
+          );
+        }
+        result = dropLastCodePoint(result);
+      }
       return result;
     },
   };
 }
 
-/** HELM's NoTokenizerWindowService: every text fits and counts as one token. */
+/** HELM's NoTokenizerWindowService: every text counts as one token and fits; nothing is truncated. */
 export function noTokenizerWindowService(): WindowService {
   return {
-    tokenizerName: '',
-    maxSequenceLength: Number.MAX_SAFE_INTEGER,
-    maxRequestLength: Number.MAX_SAFE_INTEGER,
+    tokenizerName: '', // HELM raises NotImplementedError on `tokenizer_name`
+    maxSequenceLength: INT_MAX,
+    maxRequestLength: INT_MAX,
     countTokens: () => 1,
     fits: () => true,
     truncateFromRight: (text) => text,

@@ -49,6 +49,8 @@ export class RunInterrupted extends Error {
 interface Unit {
   readonly seq: number;
   readonly trial: number;
+  /** HELM `num_trials` repetition: 0 for the originals, i for the copies with request.random = "i". */
+  readonly repetition: number;
   readonly instance: Instance;
   readonly examples: readonly Instance[];
 }
@@ -90,14 +92,18 @@ export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
     let seq = 0;
     for (let trial = 0; trial < trials; trial++) {
       const examples = sampleExamples(train, spec, trial);
-      for await (const instance of selection.evalInstances()) yield { seq: seq++, trial, instance, examples };
+      for (let repetition = 0; repetition < spec.num_trials; repetition++) {
+        for await (const instance of selection.evalInstances()) yield { seq: seq++, trial, repetition, instance, examples };
+      }
     }
   }
 
   const adaptUnit = (unit: Unit): UnitStates<PendingRequest> => ({
     seq: unit.seq,
     trial: unit.trial,
-    states: augmenter.eval(unit.instance).flatMap((copy) => adapter.requestsFor(copy, unit.trial, unit.examples)),
+    states: augmenter
+      .eval(unit.instance)
+      .flatMap((copy) => adapter.requestsFor(copy, unit.trial, unit.examples, unit.repetition)),
   });
 
   const executeUnit = (unit: UnitStates<PendingRequest>) => {
@@ -126,7 +132,7 @@ export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
 
   const credits$ = new Subject<number>();
   const concurrency = Math.max(1, options.concurrency);
-  progress.start(runSpec.name, selection.evalCount * trials);
+  progress.start(runSpec.name, selection.evalCount * trials * spec.num_trials);
   try {
     await lastValueFrom(
       pull(units(), credits$.pipe(startWith(concurrency))).pipe(
@@ -149,5 +155,5 @@ export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
     progress.stop();
     credits$.complete();
   }
-  return { numRequestStates, numFailedRequests, numUnits: selection.evalCount * trials };
+  return { numRequestStates, numFailedRequests, numUnits: selection.evalCount * trials * spec.num_trials };
 }

@@ -1,16 +1,14 @@
-/** @module The shape of an in-context-learning adapter: how it writes blocks, its request and output mapping. */
+/** @module The shape of an adaptation method: a factory of per-instance request builders (HELM `Adapter`). */
 import type { AdapterSpec } from '../../../core/adapter-spec.ts';
 import type { Instance } from '../../../core/instance.ts';
-import type { Request } from '../../../core/request.ts';
+import type { PendingRequest } from '../../../core/request.ts';
+import type { WindowService } from '../../../core/window-service.ts';
 
-/** One adaptation method of HELM, as pure functions of the spec. */
-export interface Adapter {
-  /** A train example with its gold output. */
-  trainBlock(spec: AdapterSpec, instance: Instance): string;
-  /** The eval instance, ending where the model answers. */
-  evalBlock(spec: AdapterSpec, instance: Instance): string;
-  /** The request for a finished prompt. */
-  request(spec: AdapterSpec, prompt: string): Request;
-  /** Multiple choice: answer letter → reference text. */
-  outputMapping?(spec: AdapterSpec, instance: Instance): Record<string, string>;
+/** Builds one eval instance's request states. Pure per instance (HELM `generate_requests`). */
+export interface InstanceAdapter {
+  /** The request states of `instance` in train trial `trial`, whose in-context examples are `examples`. */
+  requestsFor(instance: Instance, trial: number, examples: readonly Instance[]): PendingRequest[];
 }
+
+/** An adaptation method: validates the spec when called (UserError), then adapts instance by instance. */
+export type AdapterFactory = (spec: AdapterSpec, windowService: WindowService) => InstanceAdapter;

@@ -1,36 +1,50 @@
 /**
- * @module HELM's MultipleChoiceJointAdapter: all choices in one prompt, the model answers with a letter.
+ * @module HELM's MultipleChoiceJointAdapter (`multiple_choice_joint_adapter.py`): every choice in one prompt,
+ * the model answers with a letter.
  *
  * ```
- * Question: <train input>\nA. <ref 0>\nB. <ref 1>\nAnswer: B\n
- * \n
- * Question: <eval input>\nA. <ref 0>\nB. <ref 1>\nAnswer:
+ * <instructions>
+ *
+ * Question: <train input>
+ * A. <reference 0>
+ * B. <reference 1>
+ * Answer: B
+ *
+ * Question: <eval input>
+ * A. <reference 0>
+ * B. <reference 1>
+ * Answer:
  * ```
  */
 import type { AdapterSpec } from '../../../core/adapter-spec.ts';
 import { UserError } from '../../../core/errors.ts';
 import { isCorrect, type Instance } from '../../../core/instance.ts';
-import { request, type Request } from '../../../core/request.ts';
-import { pyRstrip } from '../prompt.ts';
-import type { Adapter } from './adapter.ts';
+import { request } from '../../../core/request.ts';
+import type { AdapterFactory } from './adapter.ts';
+import { inContextPrompts, pyRstrip } from './in-context-learning.ts';
 
-/** HELM `get_prefix_char`: the first alphanumeric character of the reference prefix. */
-function prefixChar(prefix: string): string {
-  const found = /[\p{L}\p{N}]/u.exec(prefix);
-  if (found === null) throw new UserError(`reference_prefix '${prefix}' has no alphanumeric character to number choices with.`);
-  return found[0];
-}
+/** HELM `get_prefix_char`: the first alphanumeric (`str.isalnum`) character of a prefix. */
+const prefixChar = (prefix: string): string | undefined => /[\p{L}\p{N}]/u.exec(prefix)?.[0];
 
-/** HELM `get_reference_prefix`: "A. " → "C. " for i = 2 (every occurrence of the letter is replaced). */
+/**
+ * HELM `get_reference_prefix(prefix, i)`: the prefix's first alphanumeric character c becomes
+ * `reference_prefix_characters[i]` (when that list is non-empty) or `chr(ord(c) + i)`, replaced by
+ * `str.replace`, i.e. at EVERY occurrence: "A. " → "C. " for i = 2, "A) A" → "C) C".
+ */
 export function referencePrefix(spec: AdapterSpec, prefix: string, i: number): string {
-  const letter = prefixChar(spec.reference_prefix);
-  const ownLetter = prefixChar(prefix);
-  const replacement = spec.reference_prefix_characters?.[i] ?? String.fromCodePoint(letter.codePointAt(0)! + i);
-  return prefix.replaceAll(ownLetter, replacement);
+  const old = prefixChar(prefix)!;
+  const characters = spec.reference_prefix_characters ?? [];
+  if (characters.length > 0 && i >= characters.length) {
+    throw new UserError(
+      `reference_prefix_characters has ${characters.length} entries but an instance has a reference #${i + 1}: ` +
+        `HELM 0.5.16 fails here with IndexError. Give one character per choice.`,
+    );
+  }
+  return prefix.replaceAll(old, characters.length > 0 ? characters[i]! : String.fromCodePoint(old.codePointAt(0)! + i));
 }
 
-function block(spec: AdapterSpec, instance: Instance, includeOutput: boolean): string {
-  const letter = prefixChar(spec.reference_prefix);
+/** HELM `construct_example_prompt`: input, one line per reference, then the gold letter(s) or the bare output prefix. */
+function block(spec: AdapterSpec, letter: string, instance: Instance, includeOutput: boolean): string {
   let text = spec.input_prefix + instance.input.text + spec.input_suffix;
   let output = 'n/a';
   instance.references.forEach((ref, i) => {
@@ -42,24 +56,50 @@ function block(spec: AdapterSpec, instance: Instance, includeOutput: boolean): s
   return includeOutput ? text + spec.output_prefix + output + spec.output_suffix : text + pyRstrip(spec.output_prefix);
 }
 
-export const multipleChoiceJoint: Adapter = {
-  trainBlock: (spec, instance) => block(spec, instance, true),
-  evalBlock: (spec, instance) => block(spec, instance, false),
-  // HELM ignores the spec's stop sequences here and asks for num_outputs top tokens of one completion.
-  request: (spec, prompt): Request =>
-    request({
-      model: spec.model,
-      model_deployment: spec.model_deployment,
-      prompt,
-      num_completions: 1,
-      top_k_per_token: spec.num_outputs,
-      temperature: spec.temperature,
-      max_tokens: spec.max_tokens,
-      stop_sequences: [],
-      ...(spec.random === undefined ? {} : { random: spec.random }),
-    }),
-  outputMapping: (spec, instance) => {
-    const letter = prefixChar(spec.reference_prefix);
-    return Object.fromEntries(instance.references.map((ref, i) => [referencePrefix(spec, letter, i), ref.output.text]));
-  },
+/**
+ * The multiple_choice_joint method. Request: `num_completions=1`, `top_k_per_token=num_outputs`, the spec's
+ * temperature, max_tokens and random, and `stop_sequences=[]` (HELM ignores the spec's). The output mapping
+ * takes each answer letter to its reference text.
+ * @example multipleChoiceJoint(spec, windowService).requestsFor(instance, 0, examples)
+ */
+export const multipleChoiceJoint: AdapterFactory = (spec, windowService) => {
+  const letter = prefixChar(spec.reference_prefix);
+  if (letter === undefined) {
+    throw new UserError(
+      `multiple_choice_joint needs a letter or digit in reference_prefix to number the choices with ` +
+        `(default "A. "), got ${JSON.stringify(spec.reference_prefix)}.`,
+    );
+  }
+  const promptFor = inContextPrompts(spec, windowService, (instance, includeOutput) =>
+    block(spec, letter, instance, includeOutput),
+  );
+  return {
+    requestsFor(instance, trial, examples) {
+      const prompt = promptFor(instance, examples);
+      const outputMapping = Object.fromEntries(
+        instance.references.map((ref, i) => [referencePrefix(spec, letter, i), ref.output.text]),
+      );
+      return [
+        {
+          instance,
+          train_trial_index: trial,
+          output_mapping: outputMapping,
+          request: request({
+            model_deployment: spec.model_deployment,
+            model: spec.model,
+            prompt: prompt.text,
+            temperature: spec.temperature,
+            num_completions: 1,
+            top_k_per_token: spec.num_outputs,
+            max_tokens: spec.max_tokens,
+            stop_sequences: [],
+            ...(spec.random === undefined ? {} : { random: spec.random }),
+          }),
+          num_train_instances: prompt.numTrainInstances,
+          prompt_truncated: prompt.isTruncated,
+          num_conditioning_tokens: 0,
+        },
+      ];
+    },
+  };
 };
