@@ -91,5 +91,5 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
     ...(context.signal === undefined ? {} : { signal: context.signal }),
   });
   const failed = counts.numFailedRequests > 0 ? `, ${counts.numFailedRequests} failed requests` : '';
-  console.log(`Wrote ${runDir} (${counts.numUnits} instances × trials, ${counts.numRequestStates} request states${failed})`);
+  console.log(`Wrote ${runDir} (${counts.numUnits} eval instances × trials, ${counts.numRequestStates} request states${failed})`);
 }
