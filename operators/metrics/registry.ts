@@ -6,6 +6,7 @@ import { UserError, unknownNameMessage } from '../../core/errors.ts';
 import type { MetricSpec } from '../../core/run-spec.ts';
 import { basicGenerationMetric } from './basic-generation.ts';
 import { basicReferenceMetric } from './basic-reference.ts';
+import { biasMetric, biasMetricOptions } from './bias.ts';
 import { dryRunMetric } from './dry-run.ts';
 import type { EfficiencyData } from './efficiency.ts';
 import { instancesPerSplitMetric } from './instances-per-split.ts';
@@ -35,6 +36,7 @@ export const metrics = {
   'helm.benchmark.metrics.basic_metrics.BasicReferenceMetric': (_args, options) => basicReferenceMetric(options),
   'helm.benchmark.metrics.basic_metrics.InstancesPerSplitMetric': () => instancesPerSplitMetric(),
   'helm.benchmark.metrics.dry_run_metrics.DryRunMetric': (_args, options) => dryRunMetric(options),
+  'helm.benchmark.metrics.bias_metrics.BiasMetric': (args) => biasMetric(biasMetricOptions(args)),
 } as const satisfies Record<string, MetricFactory>;
 
 export type MetricClassName = keyof typeof metrics;
@@ -45,6 +47,7 @@ const ACCEPTED_ARGS: Record<MetricClassName, readonly string[]> = {
   'helm.benchmark.metrics.basic_metrics.BasicReferenceMetric': [],
   'helm.benchmark.metrics.basic_metrics.InstancesPerSplitMetric': [],
   'helm.benchmark.metrics.dry_run_metrics.DryRunMetric': [],
+  'helm.benchmark.metrics.bias_metrics.BiasMetric': ['mode', 'demographic_category', 'target_category'],
 };
 
 const isMetricClassName = (name: string): name is MetricClassName => Object.hasOwn(metrics, name);
