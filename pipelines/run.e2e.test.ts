@@ -143,6 +143,40 @@ describe('helm-run on all four scenarios with -t 3, robustness and --dry-run', (
   });
 });
 
+describe('helm-run on all four scenarios with -t 3 and robustness, requests made', () => {
+  const out = outputRoot('four-real');
+  const entries = ['mmlu:subject=anatomy', 'boolq', 'gsm', 'simple_mcqa'].map(
+    (s) => `${s}${s.includes(':') ? ',' : ':'}model=simple/model1,data_augmentation=robustness`,
+  );
+  const run = helmRun(['-o', out, '-r', ...entries, '-t', '3', '-m', '4', '--suite', 's', '--local-path', join(out, 'prod_env')]);
+  type StatJson = { name: { name: string; split?: string; perturbation?: { name: string; computed_on: string } }; count: number; mean?: number };
+  const statsOf = (name: string) => readJson(join(out, 'runs', 's', name, 'stats.json')) as unknown as StatJson[];
+  const find = (stats: StatJson[], name: string, perturbation?: string, computedOn?: string) =>
+    stats.find((s) => s.name.name === name && s.name.perturbation?.name === perturbation && s.name.perturbation?.computed_on === computedOn);
+
+  it('completes every run, each main metric averaged over 3 trials, with robustness and mild_mix variants', () => {
+    expect(run.status).toBe(0);
+    const mains: [string, string, string][] = [
+      ['mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1,data_augmentation=robustness', 'exact_match', 'test'],
+      ['boolq:model=simple_model1,data_augmentation=robustness', 'quasi_exact_match', 'valid'],
+      ['gsm:model=simple_model1,data_augmentation=robustness', 'final_number_exact_match', 'test'],
+      ['simple_mcqa:model=simple_model1,data_augmentation=robustness', 'exact_match', 'test'],
+    ];
+    for (const [runName, metric, split] of mains) {
+      const stats = statsOf(runName);
+      // simple/model1 answers with the prompt's last word ("Answer:" / "A:"), so every score is 0.
+      for (const [p, c] of [[undefined, undefined], ['robustness', 'worst'], ['fairness', 'worst'], ['mild_mix', 'perturbed']] as const) {
+        const stat = find(stats, metric, p, c);
+        expect(stat, `${runName} ${metric} ${p}`).toMatchObject({ count: 3, mean: 0, name: { split } });
+      }
+      expect(find(stats, 'num_instances')).toMatchObject({ count: 3, mean: 4, name: { split } });
+      expect(find(stats, 'num_train_instances')).toMatchObject({ count: 3, mean: 5 });
+    }
+    const boolq = statsOf('boolq:model=simple_model1,data_augmentation=robustness');
+    expect(boolq.filter((s) => s.name.name.startsWith('bias_metric:')).map((s) => s.count)).toEqual(new Array(12).fill(0));
+  });
+});
+
 describe('helm-run dry run on simple_mcqa (reference §10.1, verified with HELM)', () => {
   it('estimates 385 prompt tokens per request, 1155 in all for 3 instances', () => {
     const out = join(work, 'dry');
