@@ -11,7 +11,6 @@ import {
   DuckDBTypeId,
   JsonDuckDBValueConverter,
   type DuckDBConnection,
-  type DuckDBInstance,
   type DuckDBValueConverter,
   type Json,
 } from '@duckdb/node-api';
@@ -115,16 +114,11 @@ async function main(argv: readonly string[]): Promise<void> {
       `No database at ${dbPath}. A suite's database is <output>/runs/<suite>/results.duckdb, written when a run ends.`,
     );
   }
-  const instance: DuckDBInstance = await openDatabase(dbPath, { readOnly: true, lockTimeoutMs });
+  const session = await openDatabase(dbPath, { readOnly: true, lockTimeoutMs });
   try {
-    const connection = await instance.connect();
-    try {
-      await runQuery(connection, query, options.json === true);
-    } finally {
-      connection.closeSync();
-    }
+    await runQuery(session.connection, query, options.json === true);
   } finally {
-    instance.closeSync();
+    session.close();
   }
 }
 

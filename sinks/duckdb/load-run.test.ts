@@ -114,6 +114,7 @@ describe('loadRunIntoSuiteDb', () => {
     expect(dbPath).toBe(join(dir, 'out', 'runs', 'v1', 'results.duckdb'));
     const report = await loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files: await writeRun(RUN) });
     expect(report).toEqual({ requestStates: 4, perInstanceStats: 3, stats: 3 });
+    expect(existsSync(`${dbPath}.wal`) || existsSync(`${dbPath}.tmp`)).toBe(false); // checkpointed, no spill left
 
     expect(await query(dbPath, 'SELECT * EXCLUDE (state) FROM request_states ORDER BY seq')).toEqual([
       { run_name: RUN, seq: 0n, train_trial_index: 0, instance_id: 'id1', split: 'test', sub_split: null,

@@ -57,29 +57,46 @@ export const suiteDbPath = (outputPath: string, suite: string): string =>
 
 const SCHEMA_SQL = new URL('./schema.sql', import.meta.url);
 const TABLES = ['request_states', 'per_instance_stats', 'stats', 'runs'] as const;
+// Request states carry kilobytes of prompt each: DuckDB's default row groups (122,880 rows) would be buffered
+// whole per thread, hundreds of MB; 16,384-row groups keep a load within the memory limit.
+const ROW_GROUP_SIZE = 16_384;
 
-// Explicit JSON paths: a field absent from a record (no perturbation, no result on a dry run) reads as NULL.
+// Each line is parsed once into the typed fields (a field absent from a record, such as the perturbation of an
+// original or the result of a dry run, reads as NULL) and kept whole as `state`. One parse, not one per
+// JSON path: DuckDB keeps every parse of a 2,048-row vector in memory until the vector is done.
+const REQUEST_STATE_TYPE = JSON.stringify({
+  seq: 'BIGINT',
+  train_trial_index: 'INTEGER',
+  instance: { id: 'VARCHAR', split: 'VARCHAR', sub_split: 'VARCHAR', perturbation: 'JSON' },
+  reference_index: 'INTEGER',
+  request_mode: 'VARCHAR',
+  request: { prompt: 'VARCHAR' },
+  result: { success: 'BOOLEAN', cached: 'BOOLEAN', request_time: 'DOUBLE', completions: [{ text: 'VARCHAR' }] },
+  num_train_instances: 'INTEGER',
+  prompt_truncated: 'BOOLEAN',
+});
+
 const INSERT_REQUEST_STATES = `
 INSERT INTO request_states BY NAME
 SELECT $run_name AS run_name,
-  (j->>'$.seq')::BIGINT AS seq,
-  (j->>'$.train_trial_index')::INTEGER AS train_trial_index,
-  j->>'$.instance.id' AS instance_id,
-  j->>'$.instance.split' AS split,
-  j->>'$.instance.sub_split' AS sub_split,
-  j->>'$.instance.perturbation.name' AS perturbation_name,
-  j->'$.instance.perturbation' AS perturbation,
-  (j->>'$.reference_index')::INTEGER AS reference_index,
-  j->>'$.request_mode' AS request_mode,
-  j->>'$.request.prompt' AS prompt,
-  j->>'$.result.completions[0].text' AS completion,
-  (j->>'$.result.success')::BOOLEAN AS success,
-  (j->>'$.result.cached')::BOOLEAN AS cached,
-  (j->>'$.result.request_time')::DOUBLE AS request_time,
-  (j->>'$.num_train_instances')::INTEGER AS num_train_instances,
-  (j->>'$.prompt_truncated')::BOOLEAN AS prompt_truncated,
+  r.seq AS seq,
+  r.train_trial_index AS train_trial_index,
+  r.instance.id AS instance_id,
+  r.instance.split AS split,
+  r.instance.sub_split AS sub_split,
+  r.instance.perturbation->>'$.name' AS perturbation_name,
+  r.instance.perturbation AS perturbation,
+  r.reference_index AS reference_index,
+  r.request_mode AS request_mode,
+  r.request.prompt AS prompt,
+  r.result.completions[1].text AS completion,
+  r.result.success AS success,
+  r.result.cached AS cached,
+  r.result.request_time AS request_time,
+  r.num_train_instances AS num_train_instances,
+  r.prompt_truncated AS prompt_truncated,
   j AS state
-FROM (SELECT json AS j FROM read_ndjson_objects($file))`;
+FROM (SELECT json AS j, from_json(json, '${REQUEST_STATE_TYPE}') AS r FROM read_ndjson_objects($file))`;
 
 // Stats are parsed straight into typed structs (read_json with explicit columns: absent fields are NULL,
 // unknown ones ignored), which loads millions of long-form rows about four times faster than JSON paths.
@@ -136,6 +153,26 @@ SELECT $run_name AS run_name,
   coalesce($num_failed_requests::BIGINT,
     (SELECT count(*) FROM request_states WHERE run_name = $run_name AND success = false)) AS num_failed_requests`;
 
+/** The parameters of the `runs` row. */
+function runRow(options: LoadRunOptions): Record<string, string | number | null> {
+  const { runSpec } = options;
+  const adapter = runSpec.adapter_spec;
+  return {
+    run_name: options.runName,
+    suite: options.suite,
+    scenario_class: runSpec.scenario_spec.class_name,
+    model: adapter.model,
+    model_deployment: adapter.model_deployment,
+    method: adapter.method,
+    max_eval_instances: adapter.max_eval_instances ?? null,
+    num_train_trials: adapter.num_train_trials,
+    groups: JSON.stringify(runSpec.groups),
+    run_spec: JSON.stringify(runSpec),
+    num_request_states: options.counts?.numRequestStates ?? null,
+    num_failed_requests: options.counts?.numFailedRequests ?? null,
+  };
+}
+
 /** Runs `work` with one loader of `key` at a time in this process (a second DuckDB instance on one file is unsafe). */
 const loadsInProgress = new Map<string, Promise<unknown>>();
 async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -166,7 +203,7 @@ async function insertFrom(connection: DuckDBConnection, sql: string, file: strin
  *   files: { requestStatesNdjson, perInstanceStatsNdjson, statsNdjson } });
  */
 export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadRunReport> {
-  const { files, runSpec } = options;
+  const { files } = options;
   for (const [what, file] of Object.entries(files)) {
     if (!existsSync(file)) throw new Error(`loadRunIntoSuiteDb(${options.runName}): ${what} ${file} does not exist`);
   }
@@ -174,42 +211,28 @@ export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadR
   await mkdir(dirname(dbPath), { recursive: true });
   const schema = await readFile(SCHEMA_SQL, 'utf8');
   return oneAtATime(dbPath, async () => {
-    const instance = await openDatabase(dbPath, {
+    const session = await openDatabase(dbPath, {
       config: { memory_limit: options.memoryLimit ?? '1GB' },
+      rowGroupSize: ROW_GROUP_SIZE,
       ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
     });
-    let connection: DuckDBConnection | undefined;
     try {
-      connection = await instance.connect();
+      const { connection } = session;
       await connection.run(schema);
       await connection.run('BEGIN TRANSACTION');
+      let report: LoadRunReport;
       try {
         for (const table of TABLES) {
           await connection.run(`DELETE FROM ${table} WHERE run_name = $run_name`, { run_name: options.runName });
         }
-        const report: LoadRunReport = {
+        report = {
           requestStates: await insertFrom(connection, INSERT_REQUEST_STATES, files.requestStatesNdjson, options.runName),
           perInstanceStats: await insertFrom(
             connection, INSERT_PER_INSTANCE_STATS, files.perInstanceStatsNdjson, options.runName),
           stats: await insertFrom(connection, INSERT_STATS, files.statsNdjson, options.runName),
         };
-        const adapter = runSpec.adapter_spec;
-        await connection.run(INSERT_RUN, {
-          run_name: options.runName,
-          suite: options.suite,
-          scenario_class: runSpec.scenario_spec.class_name,
-          model: adapter.model,
-          model_deployment: adapter.model_deployment,
-          method: adapter.method,
-          max_eval_instances: adapter.max_eval_instances ?? null,
-          num_train_trials: adapter.num_train_trials,
-          groups: JSON.stringify(runSpec.groups),
-          run_spec: JSON.stringify(runSpec),
-          num_request_states: options.counts?.numRequestStates ?? null,
-          num_failed_requests: options.counts?.numFailedRequests ?? null,
-        });
+        await connection.run(INSERT_RUN, runRow(options));
         await connection.run('COMMIT');
-        return report;
       } catch (error) {
         await connection.run('ROLLBACK').catch((rollbackError: unknown) => {
           throw new Error(`loading ${options.runName}: ${String(error)}; then ROLLBACK failed: ${String(rollbackError)}`, {
@@ -218,9 +241,10 @@ export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadR
         });
         throw error;
       }
+      await connection.run('CHECKPOINT'); // leave the file whole, without a WAL for readers to replay
+      return report;
     } finally {
-      connection?.closeSync();
-      instance.closeSync();
+      session.close();
     }
   });
 }
