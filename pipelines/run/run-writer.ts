@@ -121,6 +121,8 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
           statsNdjson: statsNdjson.path,
         },
         counts,
+        // The load is one short transaction at the end of a run: keep it from dwarfing the run's own memory.
+        memoryLimit: '128MB',
       });
     },
 
