@@ -67,8 +67,17 @@ export interface RunCounts {
   readonly numUnits: number;
 }
 
-/** Runs one RunSpec to completion and writes its outputs through `writer`. */
+/** Runs one RunSpec to completion and writes its outputs through `writer`; on any failure the writer aborts. */
 export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
+  try {
+    return await runStreams(options);
+  } catch (error) {
+    await options.writer.abort();
+    throw error;
+  }
+}
+
+async function runStreams(options: RunGraphOptions): Promise<RunCounts> {
   const { runSpec, source, writer, progress } = options;
   const isAborted = (): boolean => options.signal?.aborted === true;
   if (isAborted()) throw new RunInterrupted(`${runSpec.name} was interrupted before it started`);
@@ -148,9 +157,6 @@ export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
     if (isAborted()) throw new RunInterrupted(`${runSpec.name} was interrupted`);
     if (currentTrial !== undefined) evaluator.endTrial(currentTrial);
     await writer.finish(evaluator.finish(), { numRequestStates, numFailedRequests });
-  } catch (error) {
-    await writer.abort();
-    throw error;
   } finally {
     progress.stop();
     credits$.complete();
