@@ -56,6 +56,8 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
   const client = clientFor(deployment.client_spec.class_name, {
     deploymentName: deployment.name,
     args: deployment.client_spec.args,
+    // Credentials (credentials.conf, HELM_CREDENTIALS, environment) come with the provider clients (issue #3).
+    credentials: { apiKey: () => undefined, get: () => undefined },
   });
   if (options.cacheInstances) {
     const cacheDir = instanceCacheDir(options.outputPath, source.metadata.name, runSpec.scenario_spec.args);

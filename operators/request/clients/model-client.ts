@@ -29,3 +29,21 @@ export interface ModelClient<Raw, Resp> {
 
 /** A client whose raw request and response types are erased, for tables of clients. */
 export type AnyModelClient = ModelClient<unknown, unknown>;
+
+/**
+ * HELM's credential lookup for one deployment (reference §6.5), resolved by the run: `<org>ApiKey`, then
+ * `deployments[<deployment>]` from credentials.conf or HELM_CREDENTIALS, then the provider's environment variable.
+ */
+export interface CredentialLookup {
+  /** The deployment's API key, or undefined when none is configured anywhere. */
+  apiKey(): string | undefined;
+  /** Any other credentials.conf key (e.g. `openaiOrgId`), or undefined. */
+  get(key: string): string | undefined;
+}
+
+/** What a client factory gets: the deployment's `client_spec.args` and its credentials. */
+export interface ClientContext {
+  readonly deploymentName: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly credentials: CredentialLookup;
+}

@@ -1,13 +1,8 @@
 /** @module Model clients by the `client_spec.class_name` HELM writes in model_deployments.yaml. */
 import { UserError, unknownNameMessage } from '../../../core/errors.ts';
-import type { AnyModelClient } from './model-client.ts';
+import type { AnyModelClient, ClientContext } from './model-client.ts';
 import { simpleClient } from './simple.ts';
 
-/** What a client factory gets: the deployment's `client_spec.args` (and, later, credentials). */
-export interface ClientContext {
-  readonly deploymentName: string;
-  readonly args: Readonly<Record<string, unknown>>;
-}
 
 const clients = {
   'helm.clients.simple_client.SimpleClient': () => simpleClient() as AnyModelClient,
