@@ -36,6 +36,20 @@ describe('selectInstances', () => {
     ]);
   });
 
+  it('gives the same sampled order when the picked instances are spilled to disk', async () => {
+    const selection = await selectInstances(sourceOf(goldenLayout()).read, {
+      evalSplits: ['valid', 'test'],
+      maxEvalInstances: 10,
+      inMemoryLimit: 3,
+    });
+    for (let pass = 0; pass < 2; pass++) {
+      expect((await collect(selection.evalInstances())).map((i) => [i.id, i.input.text])).toEqual(
+        [33, 16, 15, 46, 7, 32, 43, 36, 27, 9].map((i) => [`id${i}`, `q${i}`]),
+      );
+    }
+    selection.close();
+  });
+
   it('streams eval instances in file order when no downsampling is needed, re-reading the source each pass', async () => {
     const source = sourceOf(goldenLayout());
     const selection = await selectInstances(source.read, { evalSplits: ['valid', 'test'], maxEvalInstances: 100 });

@@ -3,15 +3,21 @@
  * lacks one, train instances kept, eval instances (valid + test by default) downsampled with NumPy's legacy
  * RandomState(0) in the sampled order.
  *
- * Memory: the train split is held (in-context examples need it), and so are the eval instances that a
- * downsample picked (at most `maxEvalInstances`), because they are emitted in sampled, not file, order.
- * Without downsampling, eval instances stream straight from the source on every pass.
+ * Memory: the train split is held (in-context examples need it). The eval instances a downsample picked come
+ * out in sampled, not file, order: up to IN_MEMORY_LIMIT of them are held, more go to a disk spill that keeps
+ * only offsets in memory. Without downsampling, eval instances stream straight from the source on every pass.
  */
 import type { Instance, RawInstance } from '../../core/instance.ts';
 import { NumpyRandomState } from '../../core/rng/numpy-random-state.ts';
+import { instanceSpill } from './instance-spill.ts';
+
+/** Picked eval instances held in memory; beyond this they are spilled to disk. */
+export const IN_MEMORY_LIMIT = 20_000;
 
 export interface SelectOptions {
   readonly maxEvalInstances?: number;
+  /** Picked instances held in memory before spilling to disk (default IN_MEMORY_LIMIT). */
+  readonly inMemoryLimit?: number;
   /** HELM `adapter_spec.eval_splits or ["valid", "test"]`. */
   readonly evalSplits: readonly string[];
 }
@@ -22,6 +28,8 @@ export interface Selection {
   readonly evalCount: number;
   /** The selected eval instances in HELM's order; each call reads them again. */
   evalInstances(): AsyncIterable<Instance>;
+  /** Releases what the selection holds on disk. */
+  close(): void;
 }
 
 const withId = (raw: RawInstance, position: number, assignIds: boolean): Instance =>
@@ -55,23 +63,30 @@ export async function selectInstances(readSource: () => AsyncIterable<RawInstanc
 
   const limit = options.maxEvalInstances;
   if (limit === undefined || evalTotal <= limit) {
-    return { train, evalCount: evalTotal, evalInstances: evalInFileOrder };
+    return { train, evalCount: evalTotal, evalInstances: evalInFileOrder, close: () => undefined };
   }
   // HELM: np.random.seed(0); np.random.choice(eval_instances, N, replace=False), order kept.
   const picked = new NumpyRandomState(0).choice(evalTotal, limit);
-  const rankOfEvalIndex = new Map<number, number>(picked.map((evalIndex, rank) => [evalIndex, rank]));
-  const selected: Instance[] = new Array<Instance>(limit);
+  const rankOfEvalIndex = new Int32Array(evalTotal).fill(-1);
+  picked.forEach((evalIndex, rank) => (rankOfEvalIndex[evalIndex] = rank));
+  const isSpilled = limit > (options.inMemoryLimit ?? IN_MEMORY_LIMIT);
+  const held: Instance[] = isSpilled ? [] : new Array<Instance>(limit);
+  const spill = isSpilled ? instanceSpill(limit) : undefined;
   let evalIndex = 0;
   for await (const instance of evalInFileOrder()) {
-    const rank = rankOfEvalIndex.get(evalIndex);
-    if (rank !== undefined) selected[rank] = instance;
+    const rank = rankOfEvalIndex[evalIndex] ?? -1;
+    if (rank >= 0) {
+      if (spill === undefined) held[rank] = instance;
+      else spill.put(rank, instance);
+    }
     evalIndex += 1;
   }
   return {
     train,
     evalCount: limit,
     async *evalInstances() {
-      yield* selected;
+      yield* spill === undefined ? held : spill.inRankOrder();
     },
+    close: () => spill?.close(),
   };
 }

@@ -160,6 +160,7 @@ async function runStreams(options: RunGraphOptions): Promise<RunCounts> {
   } finally {
     progress.stop();
     credits$.complete();
+    selection.close();
   }
   return { numRequestStates, numFailedRequests, numUnits: selection.evalCount * trials * spec.num_trials };
 }
