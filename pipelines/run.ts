@@ -13,8 +13,24 @@ import { runEntriesToRunSpecs, validateRunEntries } from './run/run-entries.ts';
 import { RunInterrupted } from './run/graph.ts';
 import { runOne } from './run/run-one.ts';
 
+/** HELM flags we parse but do not implement yet: using one is an error, never a silent no-op. */
+function refuseUnsupported(options: RunOptions): void {
+  const unsupported: [string, boolean][] = [
+    ['--server-url (the proxy server)', options.serverUrl !== undefined],
+    ['--runner-class-name', options.runnerClassName !== undefined],
+    ['--plugins', options.plugins !== undefined && options.plugins.length > 0],
+    ['--enable-huggingface-models', options.enableHuggingfaceModels.length > 0],
+    ['--enable-local-huggingface-models', options.enableLocalHuggingfaceModels.length > 0],
+    ['--mongo-uri (the request cache is LMDB under --local-path)', options.mongoUri !== ''],
+  ];
+  const used = unsupported.filter(([, isUsed]) => isUsed).map(([flag]) => flag);
+  if (used.length > 0) throw new UserError(`Not supported yet: ${used.join(', ')}. Run without it.`);
+  if (options.logConfig !== undefined) console.warn(`--log-config ${options.logConfig} is ignored: logs go to stderr.`);
+}
+
 async function helmRun(options: RunOptions): Promise<number> {
   for (const warning of options.warnings) console.warn(warning);
+  refuseUnsupported(options);
   const registry = loadModelRegistry(options.localPath);
   const entries = await collectRunEntries(options);
   validateRunEntries(entries, options.modelsToRun, registry);
