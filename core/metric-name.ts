@@ -44,9 +44,18 @@ export function perturbationDescription(
   return { ...base, ...extra } as PerturbationDescription;
 }
 
+// Descriptions are immutable and shared by every stat of an instance: their keys are computed once.
+const keysOfPerturbations = new WeakMap<PerturbationDescription, string>();
+
 /** A stable string identity: two descriptions are equal (as HELM's dataclass eq) iff their keys are equal. */
 export function perturbationKey(p: PerturbationDescription | undefined): string {
-  return p === undefined ? '' : JSON.stringify(p);
+  if (p === undefined) return '';
+  let key = keysOfPerturbations.get(p);
+  if (key === undefined) {
+    key = JSON.stringify(p);
+    keysOfPerturbations.set(p, key);
+  }
+  return key;
 }
 
 /** A stable string identity of a MetricName. */
