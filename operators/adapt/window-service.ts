@@ -12,14 +12,20 @@ export interface LocalWindowServiceOptions {
   readonly maxSequenceLength: number;
   /** Defaults to maxSequenceLength (HELM: `max_request_length or max_sequence_length`, so 0 too). */
   readonly maxRequestLength?: number;
+  /** Prompt + generated tokens limit (Claude, Megatron); defaults to INT_MAX (HELM: `… or INT_MAX`). */
+  readonly maxSequenceAndGeneratedTokensLength?: number;
   readonly endOfTextToken?: string;
   readonly prefixToken?: string;
 }
 
-/** A LocalWindowService also knows its tokenizer's special tokens ("" when the config has none). */
+/**
+ * A LocalWindowService also knows its tokenizer's special tokens ("" when the config has none) and the
+ * prompt + generation limit the language-modeling adapter uses.
+ */
 export interface LocalWindowService extends WindowService {
   readonly endOfTextToken: string;
   readonly prefixToken: string;
+  readonly maxSequenceAndGeneratedTokensLength: number;
 }
 
 /** Python `text[:-1]`: drops the last code point (a whole surrogate pair). */
@@ -43,6 +49,7 @@ export function localWindowService(options: LocalWindowServiceOptions): LocalWin
     tokenizerName,
     maxSequenceLength: options.maxSequenceLength,
     maxRequestLength,
+    maxSequenceAndGeneratedTokensLength: options.maxSequenceAndGeneratedTokensLength || INT_MAX,
     endOfTextToken: options.endOfTextToken ?? '',
     prefixToken: options.prefixToken ?? '',
     countTokens,
@@ -73,11 +80,14 @@ export function localWindowService(options: LocalWindowServiceOptions): LocalWin
 }
 
 /** HELM's NoTokenizerWindowService: every text counts as one token and fits; nothing is truncated. */
-export function noTokenizerWindowService(): WindowService {
+export function noTokenizerWindowService(): LocalWindowService {
   return {
     tokenizerName: '', // HELM raises NotImplementedError on `tokenizer_name`
     maxSequenceLength: INT_MAX,
     maxRequestLength: INT_MAX,
+    maxSequenceAndGeneratedTokensLength: INT_MAX,
+    endOfTextToken: '',
+    prefixToken: '',
     countTokens: () => 1,
     fits: () => true,
     truncateFromRight: (text) => text,

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { adapterSpec } from '../../core/adapter-spec.ts';
 import { PyFloat } from '../../core/py-float.ts';
 import { request, type CompletedRequest } from '../../core/request.ts';
+import { localWindowService } from '../adapt/window-service.ts';
+import { helmVectors } from '../request/tokenizers/__fixtures__/helm-test-vectors.ts';
+import { tiktokenTokenizer } from '../request/tokenizers/tiktoken.ts';
 import { goldenRunSpec, goldenStates, simpleWindowService } from './__fixtures__/golden.ts';
 import { estimateTokenCost } from './dry-run.ts';
 import { createMetricEvaluator } from './evaluate.ts';
@@ -31,6 +34,43 @@ describe('estimateTokenCost (HELM AutoTokenCostEstimator)', () => {
   });
   it('any other host is free', () => {
     expect(estimateTokenCost(request({ model_deployment: 'simple/model1', prompt, max_tokens: 10 }), simpleWindowService)).toBe(0);
+  });
+});
+
+// HELM v0.5.16 metrics/tokens/test_openai_token_cost_estimator.py, with the prompt counted by cl100k (49 tokens)
+// as an openai/gpt-3.5-turbo-0301 deployment does, where HELM's test mocks GPT-2's count (51).
+describe('estimateTokenCost on an OpenAI deployment with cl100k', () => {
+  const cl100kWindow = localWindowService({
+    tokenizerName: 'openai/cl100k_base',
+    tokenizer: tiktokenTokenizer({ tokenizerName: 'openai/cl100k_base' }),
+    maxSequenceLength: 4000,
+    maxRequestLength: 4001,
+  });
+  const prompt = helmVectors.TEST_PROMPT;
+  const deployment = 'openai/gpt-3.5-turbo-0301';
+
+  it('prompt + completions × max_tokens = 49 + 3 × 100', () => {
+    expect(estimateTokenCost(request({ model_deployment: deployment, prompt, num_completions: 3, max_tokens: 100 }), cl100kWindow)).toBe(349);
+  });
+
+  it('the prompt twice when echoed: 49 + 49', () => {
+    expect(estimateTokenCost(request({ model_deployment: deployment, prompt, echo_prompt: true, max_tokens: 0 }), cl100kWindow)).toBe(98);
+  });
+
+  it('records num_prompt_tokens with the same tokenizer', () => {
+    const evaluator = createMetricEvaluator({
+      metricSpecs: [],
+      adapterSpec: adapterSpec({ method: 'generation', max_tokens: 100 }),
+      windowService: cl100kWindow,
+      isDryRun: true,
+    });
+    const [perRequest] = evaluator.evaluateGroup(0, [pending('id1', { model_deployment: deployment, prompt, num_completions: 3, max_tokens: 100 })]);
+    expect(perRequest![0]!.stats.map((s) => [s.name.name, s.toJson().sum])).toEqual([
+      ['estimated_num_tokens_cost', 349],
+      ['num_completions', 3],
+      ['max_num_completion_tokens', 300],
+      ['num_prompt_tokens', 49],
+    ]);
   });
 });
 

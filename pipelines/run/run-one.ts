@@ -52,7 +52,7 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
   let source = scenarioSourceFor(runSpec.scenario_spec.class_name);
   const scenarioCacheDir = join(options.outputPath, 'scenarios', source.metadata.name);
   const deployment = registry.requireDeployment(runSpec.adapter_spec.model_deployment);
-  const windowService = windowServiceFor(deployment, registry);
+  const windowService = windowServiceFor(deployment, registry, { localPath: options.localPath });
   const client = clientFor(deployment.client_spec.class_name, {
     deploymentName: deployment.name,
     args: deployment.client_spec.args,
