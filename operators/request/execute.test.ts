@@ -2,8 +2,9 @@ import { lastValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PendingRequest } from '../../core/request.ts';
 import { request } from '../../core/request.ts';
-import type { ModelClient } from './clients/model-client.ts';
+import { type ModelClient, ProviderError } from './clients/model-client.ts';
 import { executeRequest } from './execute.ts';
+import { createRateLimiter, type Release } from './rate-limit.ts';
 import type { RequestCache } from './request-cache.ts';
 
 const pending: PendingRequest = {
@@ -78,7 +79,9 @@ describe('executeRequest', () => {
   it('retries a transient failure after the backoff, then succeeds', async () => {
     vi.useFakeTimers();
     const client = scriptedClient([new Transient('503'), new Transient('503'), 'ok']);
-    const done = lastValueFrom(executeRequest(pending, { client, cache: memoryCache(), backoffMs: (n) => n * 1000 }));
+    const done = lastValueFrom(
+      executeRequest(pending, { client, cache: memoryCache(), retry: { backoffMs: (n) => n * 1000, jitterRatio: 0 } }),
+    );
     await vi.advanceTimersByTimeAsync(999);
     expect(client.calls).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -94,9 +97,107 @@ describe('executeRequest', () => {
     const failures: boolean[] = [];
     const state = await lastValueFrom(executeRequest(pending, { client, cache, onDone: (o) => failures.push(o.failed) }));
     expect(state.result).toMatchObject({ success: false, completions: [] });
-    expect(state.result?.error).toContain('Failed to make request to simple/model1 after retrying 5 times. Error: 401 bad key');
+    // HELM does not retry a fatal error either (NonRetriableException); the message says it was not retried.
+    expect(state.result?.error).toBe('Failed to make request to simple/model1 (a fatal error, not retried). Error: 401 bad key');
     expect(client.calls).toBe(1);
     expect(cache.entries.size).toBe(0);
     expect(failures).toEqual([true]);
+  });
+
+  it('gives up after HELM_RETRIES attempts in all, with HELM’s message', async () => {
+    vi.useFakeTimers();
+    const client = scriptedClient([new Transient('503 a'), new Transient('503 b'), new Transient('503 c')]);
+    const done = lastValueFrom(
+      executeRequest(pending, { client, cache: memoryCache(), retry: { maxAttempts: 3, backoffMs: () => 1000, jitterRatio: 0 } }),
+    );
+    await vi.advanceTimersByTimeAsync(2000);
+    const state = await done;
+    expect(client.calls).toBe(3);
+    expect(state.result?.error).toBe('Failed to make request to simple/model1 after retrying 3 times. Error: 503 c');
+  });
+
+  it('aborts an attempt that times out, through the signal given to send, and retries it', async () => {
+    vi.useFakeTimers();
+    const signals: AbortSignal[] = [];
+    const client = {
+      ...scriptedClient([]),
+      send: (_raw: unknown, signal: AbortSignal) => {
+        signals.push(signal);
+        return signals.length === 1 ? new Promise<string>(() => undefined) : Promise.resolve('late but fine');
+      },
+    };
+    const done = lastValueFrom(
+      executeRequest(pending, { client, cache: memoryCache(), retry: { attemptTimeoutMs: 30_000, backoffMs: () => 0, jitterRatio: 0 } }),
+    );
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(signals.map((s) => s.aborted)).toEqual([false]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(signals[0]?.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+    expect((await done).result?.completions[0]?.text).toBe('late but fine');
+  });
+
+  it('answers a cache hit without waiting for the rate limit; a miss waits for a slot', async () => {
+    const cache = memoryCache();
+    const limiter = createRateLimiter({ maxConcurrency: 1 });
+    await lastValueFrom(executeRequest(pending, { client: scriptedClient(['x']), cache, limiter }));
+    let release: Release = () => undefined;
+    limiter.acquire(0).subscribe((r) => (release = r)); // another request holds the only slot
+    const hit = await lastValueFrom(executeRequest(pending, { client: scriptedClient([]), cache, limiter }));
+    expect(hit.result?.cached).toBe(true);
+    const client = scriptedClient(['y']);
+    const miss = lastValueFrom(executeRequest({ ...pending, request: { ...pending.request, prompt: 'other' } }, { client, cache, limiter }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(client.calls).toBe(0);
+    release();
+    expect((await miss).result?.completions[0]?.text).toBe('y');
+  });
+
+  it('estimates tokens (prompt + max_tokens × num_completions) only for a token-limited pool and a cache miss', async () => {
+    const estimated: string[] = [];
+    const estimateTokens = (r: { prompt: string }) => (estimated.push(r.prompt), 10);
+    const cache = memoryCache();
+    await lastValueFrom(executeRequest(pending, { client: scriptedClient(['x']), cache, limiter: createRateLimiter({}), estimateTokens }));
+    expect(estimated).toEqual([]);
+    const limiter = createRateLimiter({ tokensPerMinute: 1000 });
+    await lastValueFrom(executeRequest(pending, { client: scriptedClient([]), cache, limiter, estimateTokens }));
+    expect(estimated).toEqual([]);
+    const other = { ...pending, request: { ...pending.request, prompt: 'other' } };
+    await lastValueFrom(executeRequest(other, { client: scriptedClient(['y']), cache, limiter, estimateTokens }));
+    expect(estimated).toEqual(['other']);
+  });
+
+  it('pauses the whole deployment for a 429’s Retry-After: other requests wait too', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const calls: { prompt: string; at: number }[] = [];
+    const client = {
+      ...scriptedClient([]),
+      send: async (raw: { prompt: string }) => {
+        calls.push({ prompt: raw.prompt, at: Date.now() });
+        if (calls.length === 1) throw new ProviderError('429 too many requests', { status: 429, retryAfterMs: 2000 });
+        return `answer to ${raw.prompt}`;
+      },
+      classify: (e: unknown) => (e instanceof ProviderError && e.status === 429 ? ('rate_limited' as const) : ('fatal' as const)),
+    };
+    const limiter = createRateLimiter({});
+    const cache = memoryCache();
+    const first = lastValueFrom(executeRequest(pending, { client, cache, limiter }));
+    await vi.advanceTimersByTimeAsync(500);
+    const second = lastValueFrom(executeRequest({ ...pending, request: { ...pending.request, prompt: 'b' } }, { client, cache, limiter }));
+    await vi.advanceTimersByTimeAsync(1499);
+    expect(calls).toEqual([{ prompt: 'a b', at: 0 }]);
+    await vi.advanceTimersByTimeAsync(1);
+    await Promise.all([first, second]);
+    expect(calls.map((c) => c.at)).toEqual([0, 2000, 2000]);
+    expect(calls.map((c) => c.prompt).sort()).toEqual(['a b', 'a b', 'b']);
+  });
+
+  it('removes secrets from the error written into a failed result', async () => {
+    const client = scriptedClient([new Error('401: key sk-live-123456 is revoked')]);
+    const state = await lastValueFrom(
+      executeRequest(pending, { client, cache: memoryCache(), redact: (text) => text.replaceAll('sk-live-123456', '***') }),
+    );
+    expect(state.result?.error).toBe('Failed to make request to simple/model1 (a fatal error, not retried). Error: 401: key *** is revoked');
   });
 });

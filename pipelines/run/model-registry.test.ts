@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors.ts';
 import { parseModelDeployments, parseModelMetadata, parseTokenizerConfigs } from './model-configs.ts';
 import { createModelRegistry, loadModelRegistry } from './model-registry.ts';
+import { SIMPLE_BUILTIN_DIR } from './__fixtures__/test-registry.ts';
 
 function localDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'prod_env-'));
@@ -13,7 +14,7 @@ function localDir(files: Record<string, string>): string {
 }
 
 describe('loadModelRegistry (built-in configs)', () => {
-  const registry = loadModelRegistry('/nonexistent/prod_env');
+  const registry = loadModelRegistry('/nonexistent/prod_env', SIMPLE_BUILTIN_DIR);
 
   it('holds simple/model1 exactly as HELM does', () => {
     expect(registry.deployment('simple/model1')).toEqual({
@@ -81,7 +82,7 @@ describe('loadModelRegistry (user configs under --local-path)', () => {
         '    client_spec: {class_name: "helm.clients.openai_client.OpenAIClient"}',
       ].join('\n'),
     });
-    const registry = loadModelRegistry(dir);
+    const registry = loadModelRegistry(dir, SIMPLE_BUILTIN_DIR);
     expect(registry.model('simple/model1')?.display_name).toBe('Mine');
     expect(registry.modelsWithTag('INSTRUCTION_FOLLOWING_MODEL_TAG')).toEqual(['simple/model1']);
     expect(registry.modelsWithTag('FULL_FUNCTIONALITY_TEXT_MODEL_TAG')).toEqual(['vllm/nometa']);

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors.ts';
 import { PyFloat } from '../../core/py-float.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
-import { testRegistry } from './__fixtures__/test-registry.ts';
+import { SIMPLE_BUILTIN_DIR, testRegistry } from './__fixtures__/test-registry.ts';
 import type { RunEntry } from './conf-file.ts';
 import { loadModelRegistry, type ModelRegistry } from './model-registry.ts';
 import { runEntriesToRunSpecs, validateRunEntries, type RunEntryOptions } from './run-entries.ts';
 
-const builtin = loadModelRegistry('/nonexistent/prod_env');
+const builtin = loadModelRegistry('/nonexistent/prod_env', SIMPLE_BUILTIN_DIR);
 const extended = testRegistry();
 
 function build(

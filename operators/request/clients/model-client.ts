@@ -39,6 +39,8 @@ export interface CredentialLookup {
   apiKey(): string | undefined;
   /** Any other credentials.conf key (e.g. `openaiOrgId`), or undefined. */
   get(key: string): string | undefined;
+  /** Where this deployment's API key can be set, in words, for the error when none is (see `requireApiKey`). */
+  readonly apiKeyHelp?: string;
 }
 
 /** What a client factory gets: the deployment's `client_spec.args` and its credentials. */
@@ -46,4 +48,26 @@ export interface ClientContext {
   readonly deploymentName: string;
   readonly args: Readonly<Record<string, unknown>>;
   readonly credentials: CredentialLookup;
+  /**
+   * The tags of a model's metadata (HELM `model_has_tag`), for clients whose raw request depends on them
+   * (OpenAIClient: `is_vlm`). Absent: no model has tags.
+   */
+  readonly modelTags?: (model: string) => readonly string[];
+}
+
+/**
+ * A provider call that failed, as a client's `send` rethrows it: the HTTP status when there was one, and how
+ * long the provider asked us to wait (`Retry-After` / `retry-after-ms`) so the retry wrapper can honour it.
+ * Messages never contain credentials.
+ */
+export class ProviderError extends Error {
+  override readonly name: string = 'ProviderError';
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    if (options.status !== undefined) this.status = options.status;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
 }

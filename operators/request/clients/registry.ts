@@ -1,11 +1,16 @@
 /** @module Model clients by the `client_spec.class_name` HELM writes in model_deployments.yaml. */
 import { UserError, unknownNameMessage } from '../../../core/errors.ts';
 import type { AnyModelClient, ClientContext } from './model-client.ts';
+import { openaiClient } from './openai.ts';
 import { simpleClient } from './simple.ts';
 
 
 const clients = {
   'helm.clients.simple_client.SimpleClient': () => simpleClient() as AnyModelClient,
+  'helm.clients.openai_client.OpenAIClient': (c) => openaiClient(c, { flavor: 'chat' }) as AnyModelClient,
+  'helm.clients.openai_client.OpenAILegacyCompletionsClient': (c) => openaiClient(c, { flavor: 'legacy-completions' }) as AnyModelClient,
+  'helm.clients.vllm_client.VLLMClient': (c) => openaiClient(c, { flavor: 'vllm' }) as AnyModelClient,
+  'helm.clients.vllm_client.VLLMChatClient': (c) => openaiClient(c, { flavor: 'vllm-chat' }) as AnyModelClient,
 } as const satisfies Record<string, (context: ClientContext) => AnyModelClient>;
 
 export type ClientClassName = keyof typeof clients;

@@ -1,5 +1,9 @@
 /** A model registry for tests: the built-in configs plus models that exercise tags and deployments. */
-import { createModelRegistry, readModelConfigLayer, BUILTIN_CONFIG_DIR, type ModelRegistry } from '../model-registry.ts';
+import { fileURLToPath } from 'node:url';
+import { createModelRegistry, readModelConfigLayer, type ModelRegistry } from '../model-registry.ts';
+
+/** The built-in configs as they were with simple/model1 only, so tests of model groups don't move as configs/ grows. */
+export const SIMPLE_BUILTIN_DIR = fileURLToPath(new URL('./builtin-simple/', import.meta.url));
 import type { ModelDeployment, ModelMetadata } from '../model-configs.ts';
 
 const model = (name: string, tags: string[]): ModelMetadata => ({ name, tags });
@@ -17,7 +21,7 @@ const TEXT = ['TEXT_MODEL_TAG', 'FULL_FUNCTIONALITY_TEXT_MODEL_TAG'];
  * test/old (deprecated), test/ablation (ablation), test/code (code only), test/three (deployment together/test/three). */
 export function testRegistry(): ModelRegistry {
   return createModelRegistry([
-    readModelConfigLayer(BUILTIN_CONFIG_DIR),
+    readModelConfigLayer(SIMPLE_BUILTIN_DIR),
     {
       models: [
         model('test/newlines', [...TEXT, 'NO_NEWLINES_TAG']),

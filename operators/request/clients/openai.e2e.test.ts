@@ -1,0 +1,124 @@
+/**
+ * End-to-end: `node pipelines/run.js` on the golden MMLU anatomy input, with a user's prod_env/model_deployments.yaml
+ * pointing HELM's OpenAIClient and VLLMClient at an OpenAI-compatible server on 127.0.0.1. The server must receive
+ * exactly the 10 prompts of HELM 0.5.16's own run (`../shared/golden`), as HELM would send them.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatCompletion, startOpenAIServer, textCompletion, type OpenAIServer } from './__fixtures__/openai-server.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const golden = join(root, '..', 'shared', 'golden', 'helm-0.5.16', 'mmlu-anatomy');
+const goldenStates = (JSON.parse(readFileSync(join(golden, 'run', 'scenario_state.json'), 'utf8')) as {
+  request_states: { request: { prompt: string } }[];
+}).request_states;
+const goldenPrompts = goldenStates.map((s) => s.request.prompt);
+
+const work = mkdtempSync(join(tmpdir(), 'helm-openai-e2e-'));
+let server: OpenAIServer;
+
+beforeAll(async () => {
+  server = await startOpenAIServer((received) =>
+    received.path.endsWith('/chat/completions')
+      ? { json: chatCompletion('anatomy-chat', [[' B', 'length']]) }
+      : { json: textCompletion('my-org/anatomy-base', [[[' B', ' C'], [-0.125, -2.5], 'length']]) },
+  );
+  cpSync(join(golden, 'input'), work, { recursive: true });
+  mkdirSync(join(work, 'prod_env'), { recursive: true });
+  writeFileSync(
+    join(work, 'prod_env', 'model_deployments.yaml'),
+    [
+      'model_deployments:',
+      '  - name: local/anatomy-chat',
+      '    model_name: local/anatomy-chat',
+      '    tokenizer_name: simple/tokenizer1',
+      '    max_sequence_length: 2048',
+      '    client_spec:',
+      '      class_name: "helm.clients.openai_client.OpenAIClient"',
+      `      args: {base_url: "${server.baseURL}", api_key: EMPTY}`,
+      '  - name: local/anatomy-base',
+      '    model_name: local/anatomy-base',
+      '    tokenizer_name: simple/tokenizer1',
+      '    max_sequence_length: 2048',
+      '    client_spec:',
+      '      class_name: "helm.clients.vllm_client.VLLMClient"',
+      `      args: {base_url: "${server.baseURL}", vllm_model_name: my-org/anatomy-base}`,
+      '',
+    ].join('\n'),
+  );
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Runs helm-run in a child process (asynchronously: the server lives in this process). */
+function helmRun(model: string): Promise<{ status: number | null; stderr: string }> {
+  const args = ['-o', work, '--run-entries', `mmlu:subject=anatomy,model=${model}`, '--suite', 'e2e', '--local-path', join(work, 'prod_env'), '-m', '10'];
+  const child = spawn(process.execPath, [join(root, 'pipelines', 'run.js'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.resume();
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
+}
+
+type State = { request: { prompt: string }; result: { success: boolean; cached: boolean; completions: unknown[] } };
+const statesOf = (model: string): State[] =>
+  (JSON.parse(readFileSync(join(work, 'runs', 'e2e', `mmlu:subject=anatomy,method=multiple_choice_joint,model=${model}`, 'scenario_state.json'), 'utf8')) as {
+    request_states: State[];
+  }).request_states;
+
+describe('helm-run through the OpenAI-compatible clients', () => {
+  it('OpenAIClient sends the 10 golden prompts as single user messages, with HELM chat raw requests', async () => {
+    const before = server.requests.length;
+    const run = await helmRun('local/anatomy-chat');
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    const received = server.requests.slice(before);
+    expect(received.every((r) => r.path === '/v1/chat/completions' && r.headers['authorization'] === 'Bearer EMPTY')).toBe(true);
+    const sent = received.map((r) => r.body as { messages: { content: string }[] });
+    expect(sent.map((b) => b.messages[0]!.content).sort()).toEqual([...goldenPrompts].sort());
+    for (const body of sent) {
+      expect(body).toEqual({
+        model: 'anatomy-chat',
+        messages: [{ role: 'user', content: body.messages[0]!.content }],
+        temperature: 0,
+        top_p: 1,
+        n: 1,
+        stop: null,
+        max_tokens: 1,
+        presence_penalty: 0,
+        frequency_penalty: 0,
+      });
+    }
+    const states = statesOf('local_anatomy-chat');
+    expect(states.map((s) => s.request.prompt)).toEqual(goldenPrompts); // written in HELM's order
+    expect(states[0]!.result.completions).toEqual([{ text: ' B', logprob: 0, tokens: [], finish_reason: { reason: 'length' } }]);
+  });
+
+  it('answers a rerun from the request cache without calling the server', async () => {
+    const before = server.requests.length;
+    const run = await helmRun('local/anatomy-chat');
+    expect(run.status).toBe(0);
+    expect(server.requests.length).toBe(before);
+    expect(statesOf('local_anatomy-chat').every((s) => s.result.cached)).toBe(true);
+  });
+
+  it('VLLMClient sends the golden prompts to /v1/completions with logprobs, and records token logprobs', async () => {
+    const before = server.requests.length;
+    const run = await helmRun('local/anatomy-base');
+    expect(run.status).toBe(0);
+    const sent = server.requests.slice(before).map((r) => r.body as { prompt: string });
+    expect(sent.map((b) => b.prompt).sort()).toEqual([...goldenPrompts].sort());
+    expect(sent[0]).toEqual({
+      model: 'my-org/anatomy-base', prompt: sent[0]!.prompt, temperature: 0, n: 1, max_tokens: 1, best_of: 1, logprobs: 5,
+      stop: null, top_p: 1, presence_penalty: 0, frequency_penalty: 0, echo: false,
+    });
+    // Cut to max_tokens 1 by truncate_sequence, which drops the finish reason (HELM always adds <|endoftext|> as a stop).
+    expect(statesOf('local_anatomy-base')[0]!.result.completions).toEqual([{ text: ' B', logprob: -0.125, tokens: [{ text: ' B', logprob: -0.125 }] }]);
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * @module HELM's OpenAI-protocol clients through the official `openai` SDK: `OpenAIClient` (chat completions),
+ * `OpenAILegacyCompletionsClient` (`/completions`, with logprobs and echo), and vLLM's `VLLMClient` /
+ * `VLLMChatClient`. Any OpenAI-compatible server (vLLM, llama.cpp's server, Ollama, Together, …) is reached
+ * by `base_url` in the deployment's `client_spec.args`.
+ */
+import OpenAI from 'openai';
+import { UserError } from '../../../core/errors.ts';
+import type { Request, RequestResult } from '../../../core/request.ts';
+import type { CachedResponse, ClientContext, ModelClient } from './model-client.ts';
+import { decodeBlocked, decodeChat, decodeCompletion, decodeEmbedding, type OutputProcessor } from './openai-decode.ts';
+import { blockedKindOf, classifyOpenAIError, redact, toOpenAIRequestError } from './openai-errors.ts';
+import {
+  chatRawRequest,
+  completionRawRequest,
+  embeddingRawRequest,
+  endpointOf,
+  modelEngine,
+  type OpenAIRawRequest,
+  type RawRequestOptions,
+} from './openai-raw-request.ts';
+import {
+  MalformedResponseError,
+  parseOpenAIResponse,
+  type ChatCompletionResponse,
+  type CompletionResponse,
+  type EmbeddingResponse,
+  type OpenAIResponse,
+} from './openai-response.ts';
+
+/** Which HELM class a deployment names: the API it uses, and vLLM's conventions (`api_key` "EMPTY", `vllm_model_name`). */
+export type OpenAIFlavor = 'chat' | 'legacy-completions' | 'vllm' | 'vllm-chat';
+
+export interface OpenAIClientOptions {
+  readonly flavor: OpenAIFlavor;
+  /** HELM `is_vlm(model)`: such models get no `stop: null`. Default: VISION_LANGUAGE_MODEL_TAG in `context.modelTags`. */
+  readonly isVisionLanguageModel?: (model: string) => boolean;
+  /** Where OPENAI_API_KEY is read; `process.env` by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+const VISION_LANGUAGE_MODEL_TAG = 'VISION_LANGUAGE_MODEL_TAG';
+
+/** HELM's output processors (`helm.benchmark.metrics.output_processors`), by the name deployments give. */
+const OUTPUT_PROCESSORS = {
+  'helm.benchmark.metrics.output_processors.remove_deepseek_r1_thinking': (text: string): string => {
+    if (!text.includes('<think>')) return text;
+    if (text.includes('</think>\n\n')) return text.replace(/<think>.*<\/think>\n\n/gs, '');
+    if (text.includes('</think>')) return text.replace(/<think>.*<\/think>/gs, '');
+    return ''; // an unclosed think block
+  },
+} as const satisfies Record<string, OutputProcessor>;
+
+// client_spec.args each flavor accepts: HELM's constructor parameters plus the SDK options HELM forwards (**kwargs).
+const SDK_ARGS = ['timeout', 'max_retries', 'default_headers', 'default_query', 'project'];
+const ARGS: Record<OpenAIFlavor, readonly string[]> = {
+  'chat': ['api_key', 'org_id', 'base_url', 'openai_model_name', 'reasoning_effort', 'output_processor', ...SDK_ARGS],
+  'legacy-completions': ['api_key', 'org_id', 'base_url', 'openai_model_name', 'reasoning_effort', 'output_processor', ...SDK_ARGS],
+  'vllm': ['base_url', 'vllm_model_name', 'api_key', 'reasoning_effort', 'output_processor', ...SDK_ARGS],
+  'vllm-chat': ['base_url', 'vllm_model_name', 'api_key', 'reasoning_effort', 'output_processor', ...SDK_ARGS],
+};
+
+/** Reads and checks `client_spec.args`; a UserError names the deployment, the argument and what is valid. */
+function argsReader(context: ClientContext, flavor: OpenAIFlavor) {
+  const where = `Model deployment '${context.deploymentName}'`;
+  const unknown = Object.keys(context.args).filter((name) => !ARGS[flavor].includes(name));
+  if (unknown.length > 0) {
+    throw new UserError(`${where}: unknown client_spec arg(s) ${unknown.join(', ')}. Valid args: ${ARGS[flavor].join(', ')}.`);
+  }
+  const value = (name: string): unknown => (context.args[name] === null ? undefined : context.args[name]);
+  return {
+    string(name: string): string | undefined {
+      const v = value(name);
+      if (v === undefined || typeof v === 'string') return v;
+      throw new UserError(`${where}: client_spec arg '${name}' must be a string.`);
+    },
+    number(name: string): number | undefined {
+      const v = value(name);
+      if (v === undefined || (typeof v === 'number' && v > 0)) return v;
+      throw new UserError(`${where}: client_spec arg '${name}' must be a positive number.`);
+    },
+    strings(name: string): Record<string, string> | undefined {
+      const v = value(name);
+      if (v === undefined) return undefined;
+      if (typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((x) => typeof x === 'string')) {
+        return v as Record<string, string>;
+      }
+      throw new UserError(`${where}: client_spec arg '${name}' must be a mapping of strings.`);
+    },
+  };
+}
+
+/** The API key as HELM finds it: the deployment's args, then credentials.conf (`<org>ApiKey`, `deployments`), then OPENAI_API_KEY. */
+function apiKeyFor(context: ClientContext, flavor: OpenAIFlavor, fromArgs: string | undefined, environment: OpenAIClientOptions['env']): string {
+  if (fromArgs !== undefined) return fromArgs;
+  if (flavor === 'vllm' || flavor === 'vllm-chat') return 'EMPTY'; // HELM's vLLM clients always send "EMPTY"
+  const key = context.credentials.apiKey() ?? (environment ?? process.env)['OPENAI_API_KEY'];
+  if (key !== undefined && key !== '') return key;
+  const name = context.deploymentName;
+  const help =
+    context.credentials.apiKeyHelp ??
+    `${name.split('/')[0]}ApiKey (or deployments: {"${name}": ...}) in <local-path>/credentials.conf (default prod_env/credentials.conf, or HOCON text in HELM_CREDENTIALS)`;
+  const env = help.includes('OPENAI_API_KEY') ? '' : ', or the OPENAI_API_KEY environment variable';
+  throw new UserError(
+    `Model deployment '${name}' needs an API key and none is set. Set ${help}${env}. ` +
+      "A local OpenAI-compatible server without keys takes `api_key: EMPTY` in the deployment's client_spec args.",
+  );
+}
+
+/**
+ * A client for one deployment of an OpenAI-protocol model. The SDK never retries (`maxRetries: 0`): the shared
+ * retry wrapper does, guided by `classify` and `ProviderError.retryAfterMs`.
+ * @example openaiClient({ deploymentName: 'local/llama', args: { base_url: 'http://127.0.0.1:8000/v1', api_key: 'EMPTY' }, credentials }, { flavor: 'chat' })
+ */
+export function openaiClient(context: ClientContext, options: OpenAIClientOptions): ModelClient<OpenAIRawRequest, OpenAIResponse> {
+  const { flavor } = options;
+  const isVllm = flavor === 'vllm' || flavor === 'vllm-chat';
+  const args = argsReader(context, flavor);
+  const org = context.deploymentName.split('/')[0] ?? '';
+  const apiKey = apiKeyFor(context, flavor, args.string('api_key'), options.env);
+  const processorName = args.string('output_processor');
+  let outputProcessor: OutputProcessor | undefined;
+  if (processorName !== undefined) {
+    outputProcessor = (OUTPUT_PROCESSORS as Record<string, OutputProcessor>)[processorName];
+    if (outputProcessor === undefined) {
+      throw new UserError(
+        `Model deployment '${context.deploymentName}': unknown output_processor '${processorName}'. Valid: ${Object.keys(OUTPUT_PROCESSORS).join(', ')}.`,
+      );
+    }
+  }
+  const rawOptions: RawRequestOptions = {
+    ...optionalField('modelName', args.string(isVllm ? 'vllm_model_name' : 'openai_model_name')),
+    ...optionalField('reasoningEffort', args.string('reasoning_effort')),
+    isVisionLanguageModel: options.isVisionLanguageModel ?? ((model) => context.modelTags?.(model).includes(VISION_LANGUAGE_MODEL_TAG) ?? false),
+  };
+  const timeoutSeconds = args.number('timeout');
+  const sdk = new OpenAI({
+    apiKey,
+    baseURL: args.string('base_url') ?? context.credentials.get(`${org}BaseUrl`),
+    // HELM's vLLM clients pass org_id=None; the others get <org>OrgId from credentials.conf.
+    organization: isVllm ? undefined : (args.string('org_id') ?? context.credentials.get(`${org}OrgId`)),
+    project: args.string('project'),
+    maxRetries: 0, // retries belong to the shared wrapper; HELM's max_retries arg is accepted and not used
+    ...(timeoutSeconds === undefined ? {} : { timeout: timeoutSeconds * 1000 }),
+    ...optionalField('defaultHeaders', args.strings('default_headers')),
+    ...optionalField('defaultQuery', args.strings('default_query')),
+  });
+  const isLegacy = flavor === 'legacy-completions' || flavor === 'vllm';
+  const site = (model: string) => ({ deploymentName: context.deploymentName, baseURL: sdk.baseURL, model, secrets: [apiKey] });
+
+  async function call(raw: OpenAIRawRequest, signal: AbortSignal): Promise<OpenAIResponse> {
+    const endpoint = endpointOf(raw);
+    const url = `${sdk.baseURL.replace(/\/$/, '')}/${endpoint === 'chat' ? 'chat/completions' : endpoint}`;
+    if (endpoint === 'chat') {
+      const body = await sdk.chat.completions.create(raw as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, { signal });
+      return parseOpenAIResponse('chat', body, url);
+    }
+    if (endpoint === 'completions') {
+      const body = await sdk.completions.create(raw as unknown as OpenAI.CompletionCreateParamsNonStreaming, { signal });
+      return parseOpenAIResponse('completions', body, url);
+    }
+    // 'float': compatible servers all speak it (the SDK would ask for base64 otherwise).
+    const body = await sdk.embeddings.create({ ...(raw as OpenAI.EmbeddingCreateParams), encoding_format: 'float' }, { signal });
+    return parseOpenAIResponse('embeddings', body, url);
+  }
+
+  return {
+    encode(request: Request): OpenAIRawRequest {
+      if (isLegacy) return completionRawRequest(request, rawOptions, flavor === 'vllm');
+      if (request.embedding) return embeddingRawRequest(request, rawOptions);
+      const engine = modelEngine(request.model);
+      if (engine.includes('whisper') || engine.includes('transcribe')) {
+        throw new UserError(`Model '${request.model}' transcribes audio, and audio prompts are not supported yet.`);
+      }
+      return chatRawRequest(request, rawOptions);
+    },
+
+    async send(raw, signal) {
+      try {
+        return await call(raw, signal);
+      } catch (error) {
+        // HELM turns these refusals into results on the chat path (handle_openai_error); we store them as answers.
+        const blocked = endpointOf(raw) === 'chat' ? blockedKindOf(error) : undefined;
+        if (blocked !== undefined) return { helm_blocked: blocked };
+        if (error instanceof MalformedResponseError) {
+          throw new MalformedResponseError(redact(error.message, [apiKey]), { status: 200 });
+        }
+        throw toOpenAIRequestError(error, site(raw.model), Date.now());
+      }
+    },
+
+    decode(cached: CachedResponse<OpenAIResponse>, request: Request, wasCached: boolean): RequestResult {
+      const { response } = cached;
+      if ('helm_blocked' in response) return decodeBlocked(response, request);
+      if ('data' in response) return decodeEmbedding(cached as CachedResponse<EmbeddingResponse>, wasCached);
+      if (isLegacy) return decodeCompletion(cached as CachedResponse<CompletionResponse>, request, wasCached);
+      return decodeChat(cached as CachedResponse<ChatCompletionResponse>, request, wasCached, outputProcessor);
+    },
+
+    classify: classifyOpenAIError,
+  };
+}
+
+/** `{ [key]: value }`, or `{}` when value is undefined (for exactOptionalPropertyTypes). */
+function optionalField<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
