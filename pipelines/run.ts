@@ -3,14 +3,17 @@
  * Exit codes: 0 success, 1 a bug or failed runs, 2 bad input (UserError, printed without a stack).
  */
 import { UserError } from '../core/errors.ts';
+import { rateLimiterPools } from '../operators/request/rate-limit.ts';
 import { disabledRequestCache, lmdbRequestCache } from '../operators/request/request-cache.ts';
 import { join } from 'node:path';
 import { HelpRequested, parseRunArgs, type RunOptions } from './run/cli-options.ts';
 import { collectRunEntries } from './run/conf-file.ts';
+import { loadCredentials } from './run/credentials.ts';
 import { loadModelRegistry } from './run/model-registry.ts';
 import { barProgress } from './run/progress.ts';
 import { runEntriesToRunSpecs, validateRunEntries } from './run/run-entries.ts';
-import { RunInterrupted } from './run/graph.ts';
+import { RequestFailedError, RunInterrupted } from './run/graph.ts';
+import { rateLimitPolicyFor, retryPolicyFrom } from './run/request-policy.ts';
 import { runOne } from './run/run-one.ts';
 
 /** HELM flags we parse but do not implement yet: using one is an error, never a silent no-op. */
@@ -38,6 +41,10 @@ async function helmRun(options: RunOptions): Promise<number> {
   if (runSpecs.length === 0) console.warn('No runs to do: every run entry was filtered out.');
   if (options.dryRun) console.warn('Dry run: no model requests; metrics are estimates of the requests (DryRunMetric).');
 
+  // As HELM's Executor does, credentials are read even for a dry run: a malformed file is reported at once.
+  const credentials = await loadCredentials(options.localPath);
+  const retry = retryPolicyFrom(process.env, options);
+  const rateLimiters = rateLimiterPools((name) => rateLimitPolicyFor(registry.deployment(name), options));
   const cache = options.disableCache ? disabledRequestCache() : lmdbRequestCache(join(options.localPath, 'cache'));
   const failedRuns: string[] = [];
   const interrupt = new AbortController();
@@ -49,7 +56,16 @@ async function helmRun(options: RunOptions): Promise<number> {
   try {
     for (const runSpec of runSpecs) {
       try {
-        await runOne(runSpec, { options, registry, cache, progress: barProgress(), signal: interrupt.signal });
+        await runOne(runSpec, {
+          options,
+          registry,
+          cache,
+          progress: barProgress(),
+          signal: interrupt.signal,
+          credentials,
+          rateLimiters,
+          retry,
+        });
       } catch (error) {
         if (error instanceof RunInterrupted) {
           console.error(
@@ -60,7 +76,8 @@ async function helmRun(options: RunOptions): Promise<number> {
         }
         if (options.exitOnError) throw error;
         failedRuns.push(runSpec.name);
-        console.error(`Run ${runSpec.name} failed: ${error instanceof UserError ? error.message : (error as Error).stack}`);
+        const why = error instanceof UserError ? error.message : String((error as Error).stack);
+        console.error(`Run ${runSpec.name} failed: ${credentials.redact(why)}`);
       }
     }
   } finally {
@@ -85,6 +102,10 @@ async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UserError) {
       console.error(`helm-run: ${error.message}`);
       return 2;
+    }
+    if (error instanceof RequestFailedError) {
+      console.error(`helm-run: ${error.message}`); // already redacted; a provider's failure is no bug of ours
+      return 1;
     }
     console.error(error);
     return 1;

@@ -49,6 +49,11 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'mongo-uri', kind: 'string', help: 'MongoDB URL for the request cache instead of the local one' },
   { long: 'disable-cache', kind: 'bool', help: 'Use no request or tokenizer cache' },
   { long: 'local', kind: 'bool', isExactOnly: true, help: 'Accepted for old HELM tutorials; has no effect (runs are local unless --server-url)' },
+  // Ours, not HELM's. --max-concurrency is matched in full only, so `--max` still abbreviates --max-eval-instances.
+  { long: 'max-concurrency', kind: 'int', isExactOnly: true, help: 'Requests in flight per deployment at most (overrides rate_limit in every deployment)' },
+  { long: 'requests-per-minute', kind: 'int', help: 'Requests per minute per deployment at most (overrides rate_limit in every deployment)' },
+  { long: 'tokens-per-minute', kind: 'int', help: 'Prompt + completion tokens per minute per deployment at most (overrides rate_limit in every deployment)' },
+  { long: 'request-timeout', kind: 'int', help: 'Seconds one attempt of a request may take before it is retried (default: 600)' },
 ];
 
 /** The parsed `helm-run` options, with HELM's defaults. */
@@ -81,6 +86,12 @@ export interface RunOptions {
   readonly localPath: string;
   readonly mongoUri: string;
   readonly disableCache: boolean;
+  /** Our request-pool overrides for every deployment (`--max-concurrency` …); absent: each deployment's `rate_limit`. */
+  readonly maxConcurrency?: number;
+  readonly requestsPerMinute?: number;
+  readonly tokensPerMinute?: number;
+  /** `--request-timeout`: seconds per attempt. */
+  readonly requestTimeoutSeconds?: number;
   /** Notes for the user about the flags themselves (deprecated or no-op flags). */
   readonly warnings: readonly string[];
 }
@@ -219,6 +230,10 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     logConfig: text('log-config'),
     plugins: list(get('plugins')),
     numTrainTrials: intFlag('-t/--num-train-trials', get('num-train-trials'), 1),
+    maxConcurrency: intFlag('--max-concurrency', get('max-concurrency'), 1),
+    requestsPerMinute: intFlag('--requests-per-minute', get('requests-per-minute'), 1),
+    tokensPerMinute: intFlag('--tokens-per-minute', get('tokens-per-minute'), 1),
+    requestTimeoutSeconds: intFlag('--request-timeout', get('request-timeout'), 1),
   };
   return {
     ...(Object.fromEntries(Object.entries(optionalFields).filter(([, v]) => v !== undefined)) as Partial<RunOptions>),

@@ -7,7 +7,7 @@
  */
 import { EMPTY, Subject, concatMap, defaultIfEmpty, forkJoin, from, fromEvent, lastValueFrom, map, mergeMap, of, startWith, takeUntil, tap } from 'rxjs';
 import { EVAL_SPLITS, type Instance } from '../../core/instance.ts';
-import type { CompletedRequest, PendingRequest } from '../../core/request.ts';
+import type { CompletedRequest, PendingRequest, Request } from '../../core/request.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import type { WindowService } from '../../core/window-service.ts';
 import { createAdapter } from '../../operators/adapt/adapt.ts';
@@ -18,7 +18,9 @@ import { reorderBySeq } from '../../operators/flow/reorder-by-seq.ts';
 import { createMetricEvaluator } from '../../operators/metrics/evaluate.ts';
 import type { AnyModelClient } from '../../operators/request/clients/model-client.ts';
 import { executeRequest } from '../../operators/request/execute.ts';
+import type { RateLimiter } from '../../operators/request/rate-limit.ts';
 import type { RequestCache } from '../../operators/request/request-cache.ts';
+import type { RetryPolicy } from '../../operators/request/retry.ts';
 import { selectInstances } from '../../operators/select/select-instances.ts';
 import type { ScenarioSource } from '../../sources/scenario-source.ts';
 import type { ProgressReporter } from './progress.ts';
@@ -30,7 +32,8 @@ export interface RunGraphOptions {
   readonly source: ScenarioSource;
   readonly scenarioCacheDir: string;
   readonly windowService: WindowService;
-  readonly client: AnyModelClient;
+  /** The deployment's client; absent only on a dry run, which sends nothing. */
+  readonly client?: AnyModelClient;
   readonly cache: RequestCache;
   readonly isDryRun: boolean;
   readonly concurrency: number;
@@ -38,7 +41,27 @@ export interface RunGraphOptions {
   readonly writer: RunWriter;
   /** Aborting stops the run: nothing more is pulled or written, `.tmp` files are removed, RunInterrupted is thrown. */
   readonly signal?: AbortSignal;
+  /** The deployment's request pool, shared by every run of the process. */
+  readonly limiter?: RateLimiter;
+  /** Overrides of the default retry policy (HELM_RETRIES, --request-timeout). */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Removes secrets from failure messages before they are written. */
+  readonly redact?: (text: string) => string;
+  /**
+   * `--exit-on-error`: the first request that still fails after its retries stops the run (RequestFailedError).
+   * Otherwise it is written as a failed result, counted, and the run goes on.
+   */
+  readonly shouldStopOnFailedRequest?: boolean;
 }
+
+/** A request failed for good and `--exit-on-error` stops the run there. */
+export class RequestFailedError extends Error {
+  override readonly name = 'RequestFailedError';
+}
+
+/** Text of a request's prompt for a token estimate: the prompt, or the chat messages' contents. */
+const promptText = (request: Request): string =>
+  request.messages === undefined ? request.prompt : request.messages.map((m) => m['content'] ?? '').join('\n');
 
 /** The run was stopped by its AbortSignal (Ctrl-C) before it finished. */
 export class RunInterrupted extends Error {
@@ -81,6 +104,8 @@ async function runStreams(options: RunGraphOptions): Promise<RunCounts> {
   const { runSpec, source, writer, progress } = options;
   const isAborted = (): boolean => options.signal?.aborted === true;
   if (isAborted()) throw new RunInterrupted(`${runSpec.name} was interrupted before it started`);
+  const client = options.client;
+  if (client === undefined && !options.isDryRun) throw new Error(`runGraph(${runSpec.name}): a client is needed unless isDryRun`);
   const spec = runSpec.adapter_spec;
   const augmenter = createAugmenter(runSpec.data_augmenter_spec);
   const adapter = createAdapter(spec, options.windowService);
@@ -115,10 +140,27 @@ async function runStreams(options: RunGraphOptions): Promise<RunCounts> {
       .flatMap((copy) => adapter.requestsFor(copy, unit.trial, unit.examples, unit.repetition)),
   });
 
+  // HELM's dry-run estimate of a request's tokens (§10.1): the prompt's plus max_tokens for each completion.
+  const estimateTokens = (request: Request): number =>
+    options.windowService.countTokens(promptText(request)) + request.max_tokens * request.num_completions;
+
   const executeUnit = (unit: UnitStates<PendingRequest>) => {
-    if (options.isDryRun) return of(unit as UnitStates<CompletedRequest>);
+    if (options.isDryRun || client === undefined) return of(unit as UnitStates<CompletedRequest>);
     const requests = unit.states.map((pending) =>
-      executeRequest(pending, { client: options.client, cache: options.cache, onDone: (o) => progress.requestDone(o) }),
+      executeRequest(pending, {
+        client,
+        cache: options.cache,
+        onDone: (o) => progress.requestDone(o),
+        ...(options.limiter === undefined ? {} : { limiter: options.limiter, estimateTokens }),
+        ...(options.retry === undefined ? {} : { retry: options.retry }),
+        ...(options.redact === undefined ? {} : { redact: options.redact }),
+      }).pipe(
+        tap((state) => {
+          if (options.shouldStopOnFailedRequest === true && state.result?.success === false) {
+            throw new RequestFailedError(`${runSpec.name} stopped at its first failed request (--exit-on-error): ${state.result.error ?? ''}`);
+          }
+        }),
+      ),
     );
     return forkJoin(requests).pipe(
       defaultIfEmpty([] as CompletedRequest[]),

@@ -23,7 +23,18 @@ export interface ModelDeployment {
   readonly client_spec: ConfigObjectSpec;
   readonly window_service_spec?: ConfigObjectSpec;
   readonly deprecated: boolean;
+  /** Our extension (HELM ignores the key): the deployment's request pool; CLI flags override it. */
+  readonly rate_limit?: DeploymentRateLimit;
 }
+
+/** `rate_limit:` of a deployment entry (our extension); an absent field is no limit. */
+export interface DeploymentRateLimit {
+  readonly max_concurrency?: number;
+  readonly requests_per_minute?: number;
+  readonly tokens_per_minute?: number;
+}
+
+const RATE_LIMIT_FIELDS = ['max_concurrency', 'requests_per_minute', 'tokens_per_minute'] as const;
 
 /**
  * HELM's ModelMetadata. HELM requires display_name, description, creator_organization_name and access;
@@ -95,6 +106,26 @@ class EntryReader {
     return this.fail(field, 'a list of strings');
   }
 
+  /** A mapping of positive integers among RATE_LIMIT_FIELDS. */
+  rateLimit(field: string): DeploymentRateLimit | undefined {
+    const value = this.optional(field);
+    if (value === undefined) return undefined;
+    const expected = `a mapping of positive integers among ${RATE_LIMIT_FIELDS.join(', ')}`;
+    if (!isRecord(value)) return this.fail(field, expected);
+    const limit: Record<string, number> = {};
+    for (const [key, raw] of Object.entries(value)) {
+      if (raw === null) continue;
+      if (!(RATE_LIMIT_FIELDS as readonly string[]).includes(key)) {
+        throw new UserError(`${this.where}: unknown '${field}' field '${key}'. Valid fields: ${RATE_LIMIT_FIELDS.join(', ')}.`);
+      }
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw <= 0) {
+        throw new UserError(`${this.where}: '${field}.${key}' must be a positive integer, got ${JSON.stringify(raw)}.`);
+      }
+      limit[key] = raw;
+    }
+    return limit;
+  }
+
   objectSpec(field: string): ConfigObjectSpec | undefined {
     const value = this.optional(field);
     if (value === undefined) return undefined;
@@ -151,6 +182,7 @@ export function parseModelDeployments(text: string, file: string): ModelDeployme
       client_spec: clientSpec,
       window_service_spec: reader.objectSpec('window_service_spec'),
       deprecated: reader.bool('deprecated') ?? false,
+      rate_limit: reader.rateLimit('rate_limit'),
     }) as ModelDeployment;
   });
 }

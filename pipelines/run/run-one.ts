@@ -6,11 +6,14 @@ import type { RawInstance } from '../../core/instance.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import { runDirectoryName } from '../../core/run-spec.ts';
 import { clientFor } from '../../operators/request/clients/registry.ts';
+import type { RateLimiterPools } from '../../operators/request/rate-limit.ts';
 import type { RequestCache } from '../../operators/request/request-cache.ts';
+import type { RetryPolicy } from '../../operators/request/retry.ts';
 import { cachedInstanceSource, instanceCacheDir } from '../../sources/instance-cache.ts';
 import { scenarioSourceFor } from '../../sources/scenarios/registry.ts';
 import { helmJsonFile } from '../../sinks/helm-json-file.ts';
 import type { RunOptions } from './cli-options.ts';
+import type { Credentials } from './credentials.ts';
 import { runGraph } from './graph.ts';
 import type { ModelRegistry } from './model-registry.ts';
 import type { ProgressReporter } from './progress.ts';
@@ -23,6 +26,12 @@ export interface RunContext {
   readonly cache: RequestCache;
   readonly progress: ProgressReporter;
   readonly signal?: AbortSignal;
+  /** credentials.conf / HELM_CREDENTIALS / provider variables, read once per helm-run. */
+  readonly credentials: Credentials;
+  /** One request pool per deployment for the whole helm-run. */
+  readonly rateLimiters: RateLimiterPools;
+  /** HELM_RETRIES and --request-timeout over the default retry policy. */
+  readonly retry: Partial<RetryPolicy>;
 }
 
 /** Writes a scenario's instances as HELM's `input_instances.json`, streaming, atomically. */
@@ -53,12 +62,15 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
   const scenarioCacheDir = join(options.outputPath, 'scenarios', source.metadata.name);
   const deployment = registry.requireDeployment(runSpec.adapter_spec.model_deployment);
   const windowService = windowServiceFor(deployment, registry, { localPath: options.localPath });
-  const client = clientFor(deployment.client_spec.class_name, {
-    deploymentName: deployment.name,
-    args: deployment.client_spec.args,
-    // Credentials (credentials.conf, HELM_CREDENTIALS, environment) come with the provider clients (issue #3).
-    credentials: { apiKey: () => undefined, get: () => undefined },
-  });
+  // HELM makes a deployment's client at its first request, so a dry run needs no API key; a missing key stops a
+  // real run here, before any file is written.
+  const client = options.dryRun
+    ? undefined
+    : clientFor(deployment.client_spec.class_name, {
+        deploymentName: deployment.name,
+        args: deployment.client_spec.args,
+        credentials: context.credentials.forDeployment(deployment.name),
+      });
   if (options.cacheInstances) {
     const cacheDir = instanceCacheDir(options.outputPath, source.metadata.name, runSpec.scenario_spec.args);
     source = cachedInstanceSource(source, cacheDir, saveInstances);
@@ -84,14 +96,25 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
     source,
     scenarioCacheDir,
     windowService,
-    client,
+    ...(client === undefined ? {} : { client }),
     cache: context.cache,
     isDryRun: options.dryRun,
     concurrency: options.numThreads,
     progress: context.progress,
     writer,
     ...(context.signal === undefined ? {} : { signal: context.signal }),
+    limiter: context.rateLimiters.forDeployment(deployment.name),
+    retry: context.retry,
+    redact: context.credentials.redact,
+    shouldStopOnFailedRequest: options.exitOnError,
   });
   const failed = counts.numFailedRequests > 0 ? `, ${counts.numFailedRequests} failed requests` : '';
   console.log(`Wrote ${runDir} (${counts.numUnits} eval instances × trials, ${counts.numRequestStates} request states${failed})`);
+  if (counts.numFailedRequests > 0) {
+    console.warn(
+      `Run ${runSpec.name}: ${counts.numFailedRequests} of ${counts.numRequestStates} requests still failed after their retries. ` +
+        'They are written as failed results (success: false, with the error) and counted as failures in results.duckdb; ' +
+        'a rerun retries only them (answered requests come from the cache). --exit-on-error stops at the first one instead.',
+    );
+  }
 }
