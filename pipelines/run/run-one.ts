@@ -70,6 +70,7 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
         deploymentName: deployment.name,
         args: deployment.client_spec.args,
         credentials: context.credentials.forDeployment(deployment.name),
+        modelTags: (model) => registry.model(model)?.tags ?? [],
       });
   if (options.cacheInstances) {
     const cacheDir = instanceCacheDir(options.outputPath, source.metadata.name, runSpec.scenario_spec.args);
