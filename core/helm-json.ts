@@ -11,6 +11,12 @@ import { PyFloat } from './py-float.ts';
  * (CPython `float_repr_style == 'short'`: `format_float_short` switches at `decpt <= -4 or decpt > 16`.)
  */
 export function pythonFloatRepr(x: number): string {
+  const magnitude = Math.abs(x);
+  if (magnitude >= 1e-4 && magnitude < 1e16) {
+    // Python's positional range, where JS's shortest round-trip text is positional too and has the same digits.
+    const text = String(x);
+    return Number.isInteger(x) ? `${text}.0` : text;
+  }
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';
@@ -44,9 +50,11 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
 // Python json's ESCAPE_ASCII: a backslash, a quote, or anything outside ' '..'~'. JS strings are UTF-16,
 // so astral characters come out as their surrogate pairs, as Python writes them.
 const NEEDS_ESCAPE = /[\\"]|[^ -~]/g;
+const HAS_ESCAPE = /[\\"]|[^ -~]/;
 
 /** A JSON string literal as Python's `json.dumps` (ensure_ascii=True) writes it. */
 export function pythonJsonString(s: string): string {
+  if (!HAS_ESCAPE.test(s)) return `"${s}"`;
   return `"${s.replace(
     NEEDS_ESCAPE,
     (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -79,6 +87,21 @@ export function helmJson(value: unknown, indent = 2, level = 0): string {
   return serialize(resolve(value), indent, level);
 }
 
+// Object keys repeat in every record: their literals are kept (HELM's records have a few dozen distinct keys).
+const keyLiterals = new Map<string, string>();
+function keyLiteral(key: string): string {
+  const known = keyLiterals.get(key);
+  if (known !== undefined) return known;
+  const literal = `${pythonJsonString(key)}: `;
+  if (keyLiterals.size < 10_000) keyLiterals.set(key, literal);
+  return literal;
+}
+
+const newlineIndents: string[] = [];
+function newlineIndent(width: number): string {
+  return (newlineIndents[width] ??= `\n${' '.repeat(width)}`);
+}
+
 /** Serializes a value already passed through `resolve`. */
 function serialize(v: unknown, indent: number, level: number): string {
   if (v === undefined || v === null) return 'null';
@@ -95,8 +118,8 @@ function serialize(v: unknown, indent: number, level: number): string {
     default:
       break;
   }
-  const inner = `\n${' '.repeat(indent * (level + 1))}`;
-  const close = `\n${' '.repeat(indent * level)}`;
+  const inner = newlineIndent(indent * (level + 1));
+  const close = newlineIndent(indent * level);
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
     // An undefined array element has no Python counterpart; like JSON.stringify, write null.
@@ -104,10 +127,12 @@ function serialize(v: unknown, indent: number, level: number): string {
     return `[${inner}${items.join(`,${inner}`)}${close}]`;
   }
   const fields: string[] = [];
-  for (const [key, field] of Object.entries(v as Record<string, unknown>)) {
-    const resolved = resolve(field);
+  const record = v as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const resolved = resolve(record[key]);
     if (resolved === undefined) continue;
-    fields.push(`${pythonJsonString(key)}: ${serialize(resolved, indent, level + 1)}`);
+    fields.push(keyLiteral(key) + serialize(resolved, indent, level + 1));
   }
   if (fields.length === 0) return '{}';
   return `{${inner}${fields.join(`,${inner}`)}${close}}`;

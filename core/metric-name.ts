@@ -63,8 +63,11 @@ export function metricNameKey(n: MetricName): string {
   return `${n.name}\u0000${n.split ?? ''}\u0000${n.sub_split ?? ''}\u0000${perturbationKey(n.perturbation)}`;
 }
 
-/** A MetricName in the given context, with fields in HELM's order and absent ones left out. */
-export function withContext(name: string, context: MetricContext): MetricName {
+/** A MetricName in the given context, with fields in HELM's order and absent (undefined) ones left out. */
+export function withContext(
+  name: string,
+  context: { readonly [K in keyof MetricContext]?: MetricContext[K] | undefined },
+): MetricName {
   const out: { name: string; split?: string; sub_split?: string; perturbation?: PerturbationDescription } = { name };
   if (context.split !== undefined) out.split = context.split;
   if (context.sub_split !== undefined) out.sub_split = context.sub_split;

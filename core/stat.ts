@@ -90,6 +90,10 @@ export class Stat {
   get sumSquared(): number {
     return this.sumSquaredValue.value;
   }
+  /** The minimum with its Python type (int or float), as `add` would take it back. */
+  minAsPy(): PyNumber | undefined {
+    return this.minValue === undefined ? undefined : this.minValue.isFloat ? new PyFloat(this.minValue.value) : this.minValue.value;
+  }
   get min(): number | undefined {
     return this.minValue?.value;
   }
@@ -151,6 +155,22 @@ export class StatMap {
     const existing = this.stats.get(key);
     if (existing === undefined) this.stats.set(key, stat.copy());
     else existing.merge(stat);
+  }
+
+  /** Merges `stat`'s values under another name (HELM `merge_stat(replace(stat, name=…))`) without copying it first. */
+  mergeAs(name: MetricName, stat: Stat): void {
+    const key = metricNameKey(name);
+    const existing = this.stats.get(key);
+    if (existing === undefined) this.stats.set(key, new Stat(name).merge(stat));
+    else existing.merge(stat);
+  }
+
+  /** Adds one value to the stat of `name`, creating it when new. */
+  addAs(name: MetricName, value: PyNumber): void {
+    const key = metricNameKey(name);
+    const existing = this.stats.get(key);
+    if (existing === undefined) this.stats.set(key, new Stat(name).add(value));
+    else existing.add(value);
   }
 
   get(name: MetricName): Stat | undefined {

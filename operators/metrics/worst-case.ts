@@ -7,6 +7,7 @@ import {
   perturbationDescription,
   perturbationKey,
   withContext,
+  type ComputedOn,
   type MetricName,
   type PerturbationDescription,
 } from '../../core/metric-name.ts';
@@ -18,15 +19,26 @@ export interface InstanceStats {
   readonly stats: readonly Stat[];
 }
 
+/** `name` in the same split and sub-split with another perturbation (none: `undefined`). */
 const withPerturbation = (name: MetricName, perturbation: PerturbationDescription | undefined): MetricName =>
-  withContext(name.name, {
-    ...(name.split === undefined ? {} : { split: name.split }),
-    ...(name.sub_split === undefined ? {} : { sub_split: name.sub_split }),
-    ...(perturbation === undefined ? {} : { perturbation }),
-  });
+  withContext(name.name, { split: name.split, sub_split: name.sub_split, perturbation });
 
 const ROBUSTNESS = perturbationDescription('robustness', { robustness: true });
 const FAIRNESS = perturbationDescription('fairness', { fairness: true });
+
+// One `computed_on` variant object per (description, computed_on): every instance of a run shares them, so
+// their keys are computed once (perturbationKey memoizes by object).
+const variantsOf = new WeakMap<PerturbationDescription, Map<ComputedOn, PerturbationDescription>>();
+function computedOn(perturbation: PerturbationDescription, on: ComputedOn): PerturbationDescription {
+  let variants = variantsOf.get(perturbation);
+  if (variants === undefined) variantsOf.set(perturbation, (variants = new Map()));
+  let variant = variants.get(on);
+  if (variant === undefined) variants.set(on, (variant = { ...perturbation, computed_on: on }));
+  return variant;
+}
+
+/** The stat name without its perturbation, as a key (metricNameKey of it) — without building the name. */
+const unperturbedKey = (name: MetricName): string => `${name.name}\u0000${name.split ?? ''}\u0000${name.sub_split ?? ''}\u0000`;
 
 /**
  * Merges into `into`, per (metric name without perturbation, instance id):
@@ -38,18 +50,18 @@ const FAIRNESS = perturbationDescription('fairness', { fairness: true });
  * Order: for each key, robustness, fairness, then P/original, P/worst per perturbation, as HELM inserts them.
  */
 export function mergeWorstCaseStats(instances: readonly InstanceStats[], into: StatMap): void {
-  const byKey = new Map<string, { name: MetricName; stats: Stat[] }>();
+  const byKey = new Map<string, Stat[]>();
   for (const { instanceId, stats } of instances) {
     for (const stat of stats) {
-      const name = withPerturbation(stat.name, undefined);
-      const key = `${metricNameKey(name)}\u0001${instanceId}`;
+      const key = `${unperturbedKey(stat.name)}\u0001${instanceId}`;
       const entry = byKey.get(key);
-      if (entry === undefined) byKey.set(key, { name, stats: [stat] });
-      else entry.stats.push(stat);
+      if (entry === undefined) byKey.set(key, [stat]);
+      else entry.push(stat);
     }
   }
 
-  for (const { name, stats } of byKey.values()) {
+  for (const stats of byKey.values()) {
+    const name = withPerturbation(stats[0]!.name, undefined);
     let original: Stat | undefined;
     const robustness = new Stat(withPerturbation(name, ROBUSTNESS));
     const fairness = new Stat(withPerturbation(name, FAIRNESS));
@@ -73,14 +85,10 @@ export function mergeWorstCaseStats(instances: readonly InstanceStats[], into: S
       if (original !== undefined) {
         stat.merge(original);
         if (perturbation.name !== 'robustness' && perturbation.name !== 'fairness') {
-          const before = { ...perturbation, computed_on: 'original' } as const;
-          into.merge(new Stat(withPerturbation(name, before)).merge(original));
+          into.mergeAs(withPerturbation(name, computedOn(perturbation, 'original')), original);
         }
       }
-      if (stat.count > 0) {
-        const worst = { ...perturbation, computed_on: 'worst' } as const;
-        into.merge(new Stat(withPerturbation(name, worst)).add(stat.toJson().min!));
-      }
+      if (stat.count > 0) into.addAs(withPerturbation(name, computedOn(perturbation, 'worst')), stat.minAsPy()!);
     }
   }
 }

@@ -22,6 +22,7 @@ function memoryCache(): RequestCache & { entries: Map<string, unknown> } {
     entries,
     get: async (shard, key) => entries.get(`${shard}|${JSON.stringify(key)}`),
     put: async (shard, key, value) => void entries.set(`${shard}|${JSON.stringify(key)}`, value),
+    flush: async () => undefined,
     close: async () => undefined,
   };
 }

@@ -17,13 +17,23 @@ interface CacheEntry {
 /** A request cache: `get` then, on a miss, `put` once the response arrived. */
 export interface RequestCache {
   get(shard: string, key: unknown): Promise<unknown>;
-  /** Resolves once the entry is durable (committed), so an answered request is never paid for twice. */
+  /**
+   * Stores an answer. It is committed within milliseconds, in a batch with the puts around it; the promise
+   * settles as soon as it is queued, so the run does not wait on disk syncs (it waits only when more than
+   * MAX_UNCOMMITTED_PUTS are queued). A crash can lose only answers that arrived in the last commit window.
+   */
   put(shard: string, key: unknown, value: unknown): Promise<void>;
+  /** Resolves when every put so far is committed (durable); rejects with the first failed commit. */
+  flush(): Promise<void>;
+  /** Flushes, then closes the stores. */
   close(): Promise<void>;
 }
 
 // LMDB keys are limited to ~2 KB, and prompts are longer: the store is keyed by the key's hash.
 const hashOf = (keyString: string): string => createHash('sha256').update(keyString).digest('hex');
+
+// Bounds the memory of queued answers when the disk is slower than the run.
+const MAX_UNCOMMITTED_PUTS = 4096;
 
 /**
  * The LMDB-backed cache. Several processes may use the same directory at once, and committed entries
@@ -41,6 +51,12 @@ export function lmdbRequestCache(directory: string): RequestCache {
     }
     return store;
   };
+  const uncommitted = new Set<Promise<unknown>>();
+  let commitFailure: unknown;
+  const flush = async (): Promise<void> => {
+    while (uncommitted.size > 0) await Promise.all(uncommitted);
+    if (commitFailure !== undefined) throw commitFailure;
+  };
   return {
     async get(shard, key) {
       const keyString = canonicalJson(key);
@@ -49,9 +65,19 @@ export function lmdbRequestCache(directory: string): RequestCache {
     },
     async put(shard, key, value) {
       const keyString = canonicalJson(key);
-      await storeFor(shard).put(hashOf(keyString), { key: keyString, value });
+      if (commitFailure !== undefined) throw commitFailure;
+      const committed: Promise<unknown> = storeFor(shard)
+        .put(hashOf(keyString), { key: keyString, value })
+        .catch((error: unknown) => {
+          commitFailure ??= error;
+        })
+        .finally(() => uncommitted.delete(committed));
+      uncommitted.add(committed);
+      if (uncommitted.size >= MAX_UNCOMMITTED_PUTS) await flush();
     },
+    flush,
     async close() {
+      await flush();
       await Promise.all([...stores.values()].map((store) => store.close()));
       stores.clear();
     },
@@ -63,6 +89,7 @@ export function disabledRequestCache(): RequestCache {
   return {
     get: async () => undefined,
     put: async () => undefined,
+    flush: async () => undefined,
     close: async () => undefined,
   };
 }

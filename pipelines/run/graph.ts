@@ -198,6 +198,7 @@ async function runStreams(options: RunGraphOptions): Promise<RunCounts> {
     );
     if (isAborted()) throw new RunInterrupted(`${runSpec.name} was interrupted`);
     if (currentTrial !== undefined) evaluator.endTrial(currentTrial);
+    await options.cache.flush(); // every answer durable before the run's files say it is complete
     await writer.finish(evaluator.finish(), { numRequestStates, numFailedRequests });
   } finally {
     progress.stop();
