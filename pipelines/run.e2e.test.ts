@@ -84,6 +84,33 @@ describe('helm-run on the golden MMLU case', () => {
   });
 });
 
+describe('helm-run --skip-helm-json', () => {
+  const out = outputRoot('lean');
+  const args = ['-o', out, '-r', 'mmlu:subject=anatomy,model=simple/model1', '--suite', 'lean', '--local-path', join(out, 'prod_env'), '-m', '10', '--skip-helm-json'];
+  const runDir = join(out, 'runs', 'lean', MMLU_RUN);
+  const ndjsonLines = (file: string) => readFileSync(join(runDir, file), 'utf8').trim().split('\n').length;
+
+  it('writes no scenario_state.json / per_instance_stats.json, and the same stats, NDJSON and DuckDB rows', () => {
+    const run = helmRun(args);
+    expect(run.status).toBe(0);
+    expect(readdirSync(runDir).sort()).toEqual(['per_instance_stats.ndjson', 'run_spec.json', 'scenario.json', 'scenario_state.ndjson',
+      'stats.json', 'stats.ndjson']);
+    expect(withoutTiming(join(runDir, 'stats.json'))).toBe(withoutTiming(join(golden, 'run', 'stats.json')));
+    expect(ndjsonLines('scenario_state.ndjson')).toBe(10);
+    expect(ndjsonLines('per_instance_stats.ndjson')).toBe(10);
+    const sql = spawnSync(process.execPath, [join(root, 'pipelines', 'sql.js'), '--json', join(out, 'runs', 'lean', 'results.duckdb'),
+      'SELECT (SELECT count(*) FROM request_states) AS states, (SELECT count(*) FROM per_instance_stats) AS stats, (SELECT count(*) FROM runs) AS runs'],
+    { encoding: 'utf8' });
+    expect(JSON.parse(sql.stdout)).toEqual({ states: 10, stats: 270, runs: 1 });
+  });
+
+  it('counts such a run as complete for --skip-completed-runs', () => {
+    const run = helmRun([...args, '--skip-completed-runs']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Skipping run ${MMLU_RUN} because run is completed`);
+  });
+});
+
 describe('helm-run on all four scenarios with -t 3, robustness and --dry-run', () => {
   const out = outputRoot('four');
   const entries = ['mmlu:subject=anatomy', 'boolq', 'gsm', 'simple_mcqa'].map(

@@ -12,6 +12,8 @@ export interface BatchedFileOptions {
   readonly batchChars?: number;
   /** Open for appending instead of truncating. */
   readonly append?: boolean;
+  /** fsync when closed (default true); a scratch file that is read back at once need not be. */
+  readonly durable?: boolean;
 }
 
 /** A text file written in batches; `push` takes whole pieces, which are never split across writes. */
@@ -19,7 +21,7 @@ export interface BatchedFile {
   readonly path: string;
   /** Queues `text`; the promise settles at once unless a full batch had to wait for 'drain'. */
   push(text: string): Promise<void>;
-  /** Writes what is queued, ends the stream, fsyncs and closes the file. */
+  /** Writes what is queued, ends the stream, fsyncs and closes the file. Closing again returns the same promise. */
   close(): Promise<void>;
   /** Drops what is queued and closes the file without flushing. */
   destroy(): Promise<void>;
@@ -38,7 +40,7 @@ export function batchedFile(path: string, options: BatchedFileOptions = {}): Bat
   const stream: WriteStream = createWriteStream(path, {
     flags: options.append === true ? 'a' : 'w',
     highWaterMark: batchChars * 2,
-    flush: true,
+    flush: options.durable ?? true,
   });
   let failure: unknown;
   stream.on('error', (error) => {
@@ -64,6 +66,18 @@ export function batchedFile(path: string, options: BatchedFileOptions = {}): Bat
     return draining;
   }
 
+  let closing: Promise<void> | undefined;
+  async function closeOnce(): Promise<void> {
+    if (failure !== undefined) throw failure;
+    while (draining !== undefined) await draining;
+    if (pendingChars > 0) stream.write(pending.join(''));
+    pending = [];
+    pendingChars = 0;
+    stream.end();
+    await once(stream, 'close'); // rejects with the stream's error, if any
+    if (failure !== undefined) throw failure;
+  }
+
   return {
     path,
     push(text: string): Promise<void> {
@@ -72,15 +86,9 @@ export function batchedFile(path: string, options: BatchedFileOptions = {}): Bat
       pendingChars += text.length;
       return pendingChars >= batchChars ? flush() : DONE;
     },
-    async close(): Promise<void> {
-      if (failure !== undefined) throw failure;
-      while (draining !== undefined) await draining;
-      if (pendingChars > 0) stream.write(pending.join(''));
-      pending = [];
-      pendingChars = 0;
-      stream.end();
-      await once(stream, 'close'); // rejects with the stream's error, if any
-      if (failure !== undefined) throw failure;
+    close(): Promise<void> {
+      closing ??= closeOnce();
+      return closing;
     },
     async destroy(): Promise<void> {
       pending = [];

@@ -34,6 +34,7 @@ describe('parseRunArgs', () => {
       localPath: 'prod_env',
       mongoUri: '',
       disableCache: false,
+      skipHelmJson: false,
       warnings: [],
     });
   });

@@ -54,6 +54,10 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'requests-per-minute', kind: 'int', help: 'Requests per minute per deployment at most (overrides rate_limit in every deployment)' },
   { long: 'tokens-per-minute', kind: 'int', help: 'Prompt + completion tokens per minute per deployment at most (overrides rate_limit in every deployment)' },
   { long: 'request-timeout', kind: 'int', help: 'Seconds one attempt of a request may take before it is retried (default: 600)' },
+  {
+    long: 'skip-helm-json', kind: 'bool', isExactOnly: true,
+    help: 'Write no scenario_state.json / per_instance_stats.json (the big HELM-format copies): NDJSON and DuckDB only',
+  },
 ];
 
 /** The parsed `helm-run` options, with HELM's defaults. */
@@ -92,6 +96,8 @@ export interface RunOptions {
   readonly tokensPerMinute?: number;
   /** `--request-timeout`: seconds per attempt. */
   readonly requestTimeoutSeconds?: number;
+  /** `--skip-helm-json`: no scenario_state.json / per_instance_stats.json; the NDJSON twins and DuckDB hold the records. */
+  readonly skipHelmJson: boolean;
   /** Notes for the user about the flags themselves (deprecated or no-op flags). */
   readonly warnings: readonly string[];
 }
@@ -256,6 +262,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     localPath: text('local-path') ?? 'prod_env',
     mongoUri: text('mongo-uri') ?? '',
     disableCache: bool('disable-cache'),
+    skipHelmJson: bool('skip-helm-json'),
     warnings,
   };
 }

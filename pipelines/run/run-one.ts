@@ -17,7 +17,7 @@ import type { Credentials } from './credentials.ts';
 import { runGraph } from './graph.ts';
 import type { ModelRegistry } from './model-registry.ts';
 import type { ProgressReporter } from './progress.ts';
-import { HELM_RUN_FILES, openRunWriter } from './run-writer.ts';
+import { HELM_RUN_FILES, LEAN_RUN_FILES, openRunWriter } from './run-writer.ts';
 import { windowServiceFor } from './window-service-for.ts';
 
 export interface RunContext {
@@ -46,15 +46,16 @@ async function saveInstances(path: string, instances: AsyncIterable<RawInstance>
   }
 }
 
-/** HELM `_is_run_completed`: all five run files exist. */
-const isRunComplete = (runDir: string): boolean => HELM_RUN_FILES.every((name) => existsSync(join(runDir, name)));
+/** HELM `_is_run_completed`: all five run files exist (with `--skip-helm-json`, the NDJSON twins stand in for the big two). */
+const isRunComplete = (runDir: string, skipHelmJson: boolean): boolean =>
+  (skipHelmJson ? LEAN_RUN_FILES : HELM_RUN_FILES).every((name) => existsSync(join(runDir, name)));
 
 /** Runs one RunSpec and writes its outputs under `<output>/runs/<suite>/<run name>/`. */
 export async function runOne(runSpec: RunSpec, context: RunContext): Promise<void> {
   const { options, registry } = context;
   const suiteDir = join(options.outputPath, 'runs', options.suite);
   const runDir = join(suiteDir, runDirectoryName(runSpec.name));
-  if (options.skipCompletedRuns && isRunComplete(runDir)) {
+  if (options.skipCompletedRuns && isRunComplete(runDir, options.skipHelmJson)) {
     console.log(`Skipping run ${runSpec.name} because run is completed and all output files exist.`);
     return;
   }
@@ -91,6 +92,7 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
     suiteDbPath: join(suiteDir, 'results.duckdb'),
     runSpec,
     scenarioJson: { ...source.metadata },
+    writeHelmJson: !options.skipHelmJson,
   });
   const counts = await runGraph({
     runSpec,

@@ -14,12 +14,16 @@ import type { CompletedRequest } from '../../core/request.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import type { Stat } from '../../core/stat.ts';
 import { loadRunIntoSuiteDb } from '../../sinks/duckdb/load-run.ts';
+import { batchedFile, type BatchedFile } from '../../sinks/batched-file.ts';
+import { openRunStaging } from '../../sinks/duckdb/run-staging.ts';
 import { helmJsonFile, writeHelmJsonFile } from '../../sinks/helm-json-file.ts';
 import { ndjsonFile } from '../../sinks/ndjson-file.ts';
 import type { RecordWriter } from '../../sinks/record-writer.ts';
 
-/** The five files whose presence marks a run complete (HELM `--skip-completed-runs`). */
+/** The five files whose presence marks a run complete (HELM `--skip-completed-runs`); run_spec.json is written last. */
 export const HELM_RUN_FILES = ['run_spec.json', 'scenario.json', 'scenario_state.json', 'stats.json', 'per_instance_stats.json'];
+/** The files of a complete run written without HELM's two big JSON files (`--skip-helm-json`). */
+export const LEAN_RUN_FILES = ['run_spec.json', 'scenario.json', 'stats.json', 'scenario_state.ndjson', 'per_instance_stats.ndjson'];
 
 export interface RunWriterOptions {
   readonly runDir: string;
@@ -27,6 +31,8 @@ export interface RunWriterOptions {
   readonly suiteDbPath: string;
   readonly runSpec: RunSpec;
   readonly scenarioJson: Readonly<Record<string, unknown>>;
+  /** Write scenario_state.json and per_instance_stats.json (default true); NDJSON and DuckDB are always written. */
+  readonly writeHelmJson?: boolean;
 }
 
 export interface RunWriter {
@@ -34,8 +40,21 @@ export interface RunWriter {
   writeUnit(seq: number, states: readonly CompletedRequest[], perMetric: readonly (readonly PerInstanceStats[])[]): Promise<void>;
   /** Writes the run's stats and the small files, renames everything into place, loads the suite database. */
   finish(stats: readonly Stat[], counts: { numRequestStates: number; numFailedRequests: number }): Promise<void>;
-  /** After a failure: removes the `.tmp` files; NDJSON written so far stays (it is valid line by line). */
+  /** After a failure: removes the `.tmp` files and the staging data; NDJSON written so far stays (valid line by line). */
   abort(): Promise<void>;
+}
+
+// The staging database takes a segment of the NDJSON twins every this many request states (see run-staging.ts).
+const SEGMENT_REQUEST_STATES = 4096;
+
+/** The NDJSON twins' current segment, copied line by line for the staging database. */
+interface Segment {
+  readonly states: BatchedFile;
+  readonly perInstance: BatchedFile;
+  /** Per-instance entries before this segment. */
+  readonly offset: number;
+  numStates: number;
+  numEntries: number;
 }
 
 // Spilled per-instance stats of the second and later metrics keep Python's float marks through NDJSON.
@@ -54,31 +73,66 @@ const unmarkFloats = (_key: string, value: unknown): unknown =>
 /** Opens every writer of one run. */
 export async function openRunWriter(options: RunWriterOptions): Promise<RunWriter> {
   const { runDir, runSpec } = options;
+  const writeHelmJson = options.writeHelmJson ?? true;
   await mkdir(runDir, { recursive: true });
   const file = (name: string) => join(runDir, name);
-  const scenarioState = helmJsonFile(file('scenario_state.json'), {
-    arrayKey: 'request_states',
-    head: { adapter_spec: adapterSpecJson(runSpec.adapter_spec) },
-  });
-  const perInstance = helmJsonFile(file('per_instance_stats.json'));
-  const statesNdjson = ndjsonFile(file('scenario_state.ndjson'));
-  const perInstanceNdjson = ndjsonFile(file('per_instance_stats.ndjson'));
+  const stagingDir = file('staging');
+  await rm(stagingDir, { recursive: true, force: true });
+  await mkdir(stagingDir);
+  const staging = await openRunStaging(join(stagingDir, 'run.duckdb'), runSpec.name);
+  const scenarioState = writeHelmJson
+    ? helmJsonFile(file('scenario_state.json'), { arrayKey: 'request_states', head: { adapter_spec: adapterSpecJson(runSpec.adapter_spec) } })
+    : undefined;
+  const perInstance = writeHelmJson ? helmJsonFile(file('per_instance_stats.json')) : undefined;
+  const statesNdjson = batchedFile(file('scenario_state.ndjson'));
+  const perInstanceNdjson = batchedFile(file('per_instance_stats.ndjson'));
   // HELM lists metric 1's per-instance stats before metric 2's: later metrics wait in spill files.
   const spills = new Map<number, RecordWriter<unknown>>();
   const spillPath = (index: number) => file(`per_instance_stats.metric${index}.spill`);
-  const writers: RecordWriter<unknown>[] = [scenarioState, perInstance, statesNdjson, perInstanceNdjson];
+  const writers: RecordWriter<unknown>[] = [scenarioState, perInstance].filter((w) => w !== undefined);
+
+  let segmentIndex = 0;
+  const openSegment = (offset: number): Segment => {
+    const path = (name: string) => join(stagingDir, `segment${segmentIndex}.${name}.ndjson`);
+    segmentIndex += 1;
+    return {
+      states: batchedFile(path('scenario_state'), { durable: false }),
+      perInstance: batchedFile(path('per_instance_stats'), { durable: false }),
+      offset,
+      numStates: 0,
+      numEntries: 0,
+    };
+  };
+  let segment = openSegment(0);
+  const stageSegment = async (): Promise<void> => {
+    const done = segment;
+    segment = openSegment(done.offset + done.numEntries);
+    if (done.numStates === 0 && done.numEntries === 0) {
+      await Promise.all([done.states.destroy(), done.perInstance.destroy()]);
+      return;
+    }
+    await Promise.all([done.states.close(), done.perInstance.close()]);
+    staging.load({ requestStatesNdjson: done.states.path, perInstanceStatsNdjson: done.perInstance.path, offset: done.offset });
+  };
 
   return {
     async writeUnit(seq, states, perMetric) {
       for (const state of states) {
         const json = requestStateJson(state);
-        await scenarioState.write(json);
-        await statesNdjson.write({ seq, ...json });
+        if (scenarioState !== undefined) await scenarioState.write(json);
+        const line = `${JSON.stringify({ seq, ...json })}\n`;
+        await statesNdjson.push(line);
+        await segment.states.push(line);
       }
+      segment.numStates += states.length;
       for (const [index, entries] of perMetric.entries()) {
         for (const entry of entries) {
           const json = perInstanceStatsJson(entry);
-          await perInstanceNdjson.write(json);
+          const line = `${JSON.stringify(json)}\n`;
+          await perInstanceNdjson.push(line);
+          await segment.perInstance.push(line);
+          segment.numEntries += 1;
+          if (perInstance === undefined) continue;
           if (index === 0) {
             await perInstance.write(json);
           } else {
@@ -92,42 +146,47 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
           }
         }
       }
+      if (segment.numStates >= SEGMENT_REQUEST_STATES) await stageSegment();
     },
 
     async finish(stats, counts) {
+      await stageSegment();
       for (const index of [...spills.keys()].sort((a, b) => a - b)) {
         await spills.get(index)!.close();
         const lines = createInterface({ input: createReadStream(spillPath(index)), crlfDelay: Infinity });
-        for await (const line of lines) await perInstance.write(JSON.parse(line, unmarkFloats));
+        for await (const line of lines) await perInstance!.write(JSON.parse(line, unmarkFloats));
         await rm(spillPath(index));
       }
       const statsJson = stats.map((stat) => stat.toJson());
       const statsNdjson = ndjsonFile(file('stats.ndjson'));
       for (const stat of statsJson) await statsNdjson.write(stat);
-      await Promise.all([statesNdjson.close(), perInstanceNdjson.close(), statsNdjson.close()]);
-      await scenarioState.close();
-      await perInstance.close();
+      await Promise.all([statesNdjson.close(), perInstanceNdjson.close(), statsNdjson.close(), segment.states.destroy(), segment.perInstance.destroy()]);
+      await scenarioState?.close();
+      await perInstance?.close();
       await writeHelmJsonFile(file('stats.json'), statsJson);
       await writeHelmJsonFile(file('scenario.json'), options.scenarioJson);
-      await writeHelmJsonFile(file('run_spec.json'), runSpecJson(runSpec));
+      await staging.close();
       await loadRunIntoSuiteDb({
         dbPath: options.suiteDbPath,
         runName: runSpec.name,
         suite: options.suite,
         runSpec,
-        files: {
-          requestStatesNdjson: statesNdjson.path,
-          perInstanceStatsNdjson: perInstanceNdjson.path,
-          statsNdjson: statsNdjson.path,
-        },
+        files: { requestStatesNdjson: statesNdjson.path, perInstanceStatsNdjson: perInstanceNdjson.path, statsNdjson: statsNdjson.path },
+        stagedDbPath: staging.path,
         counts,
         // The load is one short transaction at the end of a run: keep it from dwarfing the run's own memory.
         memoryLimit: '128MB',
       });
+      await rm(stagingDir, { recursive: true, force: true });
+      await writeHelmJsonFile(file('run_spec.json'), runSpecJson(runSpec)); // last: the run is complete
     },
 
     async abort() {
       await Promise.all(writers.map((writer) => writer.abort().catch(() => undefined)));
+      await Promise.all([statesNdjson.close(), perInstanceNdjson.close()].map((closing) => closing.catch(() => undefined)));
+      await Promise.all([segment.states.destroy(), segment.perInstance.destroy()]);
+      await staging.abort().catch(() => undefined);
+      await rm(stagingDir, { recursive: true, force: true });
       await Promise.all([...spills.keys()].map((index) => rm(spillPath(index), { force: true })));
     },
   };

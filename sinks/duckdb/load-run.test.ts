@@ -16,6 +16,7 @@ import { DEFAULT_DATA_AUGMENTER_SPEC, type RunSpec } from '../../core/run-spec.t
 import { Stat } from '../../core/stat.ts';
 import { ndjsonFile } from '../ndjson-file.ts';
 import { loadRunIntoSuiteDb, suiteDbPath, type RunNdjsonFiles } from './load-run.ts';
+import { openRunStaging } from './run-staging.ts';
 
 const RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
 const GOLDEN_RUN = fileURLToPath(new URL('../../../shared/golden/helm-0.5.16/mmlu-anatomy/run/', import.meta.url));
@@ -219,6 +220,50 @@ describe('loadRunIntoSuiteDb', () => {
     holder.stdin.write('release\n');
     await expect(loading).resolves.toEqual({ requestStates: 4, perInstanceStats: 3, stats: 3 });
     expect(await query(dbPath, 'SELECT count(*) AS n FROM runs')).toEqual([{ n: 1n }]);
+  });
+});
+
+describe('a run staged in segments (run-staging.ts)', () => {
+  /** Writes lines [from, to) of an NDJSON file into a new file. */
+  const sliceLines = (source: string, from: number, to: number, target: string): string => {
+    const lines = readFileSync(source, 'utf8').split('\n').filter((line) => line !== '');
+    writeFileSync(target, lines.slice(from, to).map((line) => `${line}\n`).join(''));
+    return target;
+  };
+  const ALL_ROWS = `SELECT * EXCLUDE (run_name) FROM request_states ORDER BY seq`;
+  const ALL_STATS = `SELECT * EXCLUDE (run_name) FROM per_instance_stats ORDER BY position, stat_index`;
+
+  it('loads the same rows as the whole NDJSON files, positions continuing across segments, and deletes loaded segments', async () => {
+    const files = await writeRun(RUN);
+    const direct = join(dir, 'direct.duckdb');
+    await loadRunIntoSuiteDb({ dbPath: direct, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files });
+
+    const staging = await openRunStaging(join(dir, 'staging.duckdb'), RUN);
+    const segments = [
+      { requestStatesNdjson: sliceLines(files.requestStatesNdjson, 0, 2, join(dir, 's0.states')),
+        perInstanceStatsNdjson: sliceLines(files.perInstanceStatsNdjson, 0, 1, join(dir, 's0.stats')), offset: 0 },
+      { requestStatesNdjson: sliceLines(files.requestStatesNdjson, 2, 4, join(dir, 's1.states')),
+        perInstanceStatsNdjson: sliceLines(files.perInstanceStatsNdjson, 1, 2, join(dir, 's1.stats')), offset: 1 },
+    ];
+    for (const segment of segments) staging.load(segment);
+    await staging.close();
+    expect(segments.flatMap((s) => [s.requestStatesNdjson, s.perInstanceStatsNdjson]).filter(existsSync)).toEqual([]);
+
+    const staged = join(dir, 'staged.duckdb');
+    const report = await loadRunIntoSuiteDb({ dbPath: staged, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files, stagedDbPath: staging.path });
+    expect(report).toEqual({ requestStates: 4, perInstanceStats: 3, stats: 3 });
+    expect(await query(staged, ALL_ROWS)).toEqual(await query(direct, ALL_ROWS));
+    expect(await query(staged, ALL_STATS)).toEqual(await query(direct, ALL_STATS));
+    expect((await query(staged, 'SELECT position FROM per_instance_stats ORDER BY position, stat_index')).map((r) => r['position']))
+      .toEqual([1n, 1n, 2n]);
+  });
+
+  it('abort deletes the staging database and the segments not loaded', async () => {
+    const files = await writeRun(RUN);
+    const staging = await openRunStaging(join(dir, 'staging.duckdb'), RUN);
+    await staging.abort();
+    expect(existsSync(staging.path)).toBe(false);
+    expect(existsSync(files.requestStatesNdjson)).toBe(true); // not a segment: untouched
   });
 });
 

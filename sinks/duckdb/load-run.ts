@@ -9,7 +9,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RunSpec } from '../../core/run-spec.ts';
-import { openDatabase } from './open-database.ts';
+import { openDatabase, sqlString } from './open-database.ts';
 
 /** The run's NDJSON files (one record per line, each with a `run_name` field). */
 export interface RunNdjsonFiles {
@@ -19,6 +19,14 @@ export interface RunNdjsonFiles {
   readonly perInstanceStatsNdjson: string;
   /** HELM Stat JSON plus `run_name`. */
   readonly statsNdjson: string;
+}
+
+/** One run's request states and per-instance stats in NDJSON; positions of the stats count from `offset` + 1. */
+export interface RunRowsNdjson {
+  readonly requestStatesNdjson: string;
+  readonly perInstanceStatsNdjson: string;
+  /** Per-instance entries of the run before this file (a segment's first entry is at `offset` + 1). */
+  readonly offset?: number;
 }
 
 /** Counts the run kept while running; when absent they are counted from the loaded request states. */
@@ -34,6 +42,11 @@ export interface LoadRunOptions {
   readonly suite: string;
   readonly runSpec: RunSpec;
   readonly files: RunNdjsonFiles;
+  /**
+   * A database (see run-staging.ts) that already holds the run's request_states and per_instance_stats: they
+   * are copied from it, and `files` gives only the stats.
+   */
+  readonly stagedDbPath?: string;
   readonly counts?: RunCounts;
   /** How long to wait for another process to release the database (default 120 s). */
   readonly lockTimeoutMs?: number;
@@ -117,7 +130,7 @@ const STAT_COLUMNS = (prefix: string): string => `
 
 const INSERT_PER_INSTANCE_STATS = `
 INSERT INTO per_instance_stats BY NAME
-SELECT $run_name AS run_name, position, stat_index, instance_id, train_trial_index,
+SELECT $run_name AS run_name, position + $offset AS position, stat_index, instance_id, train_trial_index,
   perturbation->>'$.name' AS perturbation_name, perturbation, ${STAT_COLUMNS('stat_')}
 FROM (
   SELECT ordinality AS position, instance_id, train_trial_index, perturbation,
@@ -187,10 +200,38 @@ async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Inserts from one NDJSON file; returns the number of rows inserted. */
-async function insertFrom(connection: DuckDBConnection, sql: string, file: string, runName: string): Promise<number> {
-  const result = await connection.run(sql, { file, run_name: runName });
+/** Runs an INSERT; returns the number of rows inserted. */
+async function insert(connection: DuckDBConnection, sql: string, params: Record<string, string | number>): Promise<number> {
+  const result = await connection.run(sql, params);
   return Number((await result.getRows())[0]?.[0] ?? 0);
+}
+
+/** The tables of a results database (schema.sql), created when missing. */
+export async function createResultTables(connection: DuckDBConnection): Promise<void> {
+  await connection.run(await readFile(SCHEMA_SQL, 'utf8'));
+}
+
+/** Inserts a run's request states and per-instance stats from NDJSON (a whole run, or one segment of it). */
+export async function insertRunRows(
+  connection: DuckDBConnection,
+  runName: string,
+  files: RunRowsNdjson,
+): Promise<{ requestStates: number; perInstanceStats: number }> {
+  return {
+    requestStates: await insert(connection, INSERT_REQUEST_STATES, { file: files.requestStatesNdjson, run_name: runName }),
+    perInstanceStats: await insert(connection, INSERT_PER_INSTANCE_STATS, {
+      file: files.perInstanceStatsNdjson,
+      run_name: runName,
+      offset: files.offset ?? 0,
+    }),
+  };
+}
+
+/** Copies a run's rows from a staged database attached as `staged`. */
+async function copyStagedRows(connection: DuckDBConnection, runName: string): Promise<{ requestStates: number; perInstanceStats: number }> {
+  const copy = (table: string) =>
+    insert(connection, `INSERT INTO ${table} SELECT * FROM staged.${table} WHERE run_name = $run_name`, { run_name: runName });
+  return { requestStates: await copy('request_states'), perInstanceStats: await copy('per_instance_stats') };
 }
 
 /**
@@ -203,13 +244,13 @@ async function insertFrom(connection: DuckDBConnection, sql: string, file: strin
  *   files: { requestStatesNdjson, perInstanceStatsNdjson, statsNdjson } });
  */
 export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadRunReport> {
-  const { files } = options;
-  for (const [what, file] of Object.entries(files)) {
+  const { files, stagedDbPath } = options;
+  const needed = stagedDbPath === undefined ? { ...files } : { statsNdjson: files.statsNdjson, stagedDbPath };
+  for (const [what, file] of Object.entries(needed)) {
     if (!existsSync(file)) throw new Error(`loadRunIntoSuiteDb(${options.runName}): ${what} ${file} does not exist`);
   }
   const dbPath = resolve(options.dbPath);
   await mkdir(dirname(dbPath), { recursive: true });
-  const schema = await readFile(SCHEMA_SQL, 'utf8');
   return oneAtATime(dbPath, async () => {
     const session = await openDatabase(dbPath, {
       config: { memory_limit: options.memoryLimit ?? '1GB' },
@@ -218,19 +259,18 @@ export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadR
     });
     try {
       const { connection } = session;
-      await connection.run(schema);
+      await createResultTables(connection);
+      if (stagedDbPath !== undefined) await connection.run(`ATTACH ${sqlString(resolve(stagedDbPath))} AS staged (READ_ONLY)`);
       await connection.run('BEGIN TRANSACTION');
       let report: LoadRunReport;
       try {
         for (const table of TABLES) {
           await connection.run(`DELETE FROM ${table} WHERE run_name = $run_name`, { run_name: options.runName });
         }
-        report = {
-          requestStates: await insertFrom(connection, INSERT_REQUEST_STATES, files.requestStatesNdjson, options.runName),
-          perInstanceStats: await insertFrom(
-            connection, INSERT_PER_INSTANCE_STATS, files.perInstanceStatsNdjson, options.runName),
-          stats: await insertFrom(connection, INSERT_STATS, files.statsNdjson, options.runName),
-        };
+        const rows = stagedDbPath === undefined
+          ? await insertRunRows(connection, options.runName, files)
+          : await copyStagedRows(connection, options.runName);
+        report = { ...rows, stats: await insert(connection, INSERT_STATS, { file: files.statsNdjson, run_name: options.runName }) };
         await connection.run(INSERT_RUN, runRow(options));
         await connection.run('COMMIT');
       } catch (error) {
@@ -241,6 +281,7 @@ export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadR
         });
         throw error;
       }
+      if (stagedDbPath !== undefined) await connection.run('DETACH staged');
       await connection.run('CHECKPOINT'); // leave the file whole, without a WAL for readers to replay
       return report;
     } finally {

@@ -33,7 +33,8 @@ export interface DatabaseSession {
 }
 
 const MAX_RETRY_DELAY_MS = 2000;
-const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+/** A SQL string literal. */
+export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /** True for DuckDB's error when another process holds the file's lock. */
 export const isLockConflict = (error: unknown): boolean =>
