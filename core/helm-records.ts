@@ -49,7 +49,7 @@ export const requestJson = (request: Request): Json => ordered(request, REQUEST_
 
 const completionJson = (c: GeneratedOutput): Json =>
   ordered({ ...c, tokens: c.tokens.map((t) => ({ text: t.text, logprob: t.logprob })) }, [
-    'text', 'logprob', 'tokens', 'finish_reason',
+    'text', 'logprob', 'tokens', 'finish_reason', 'thinking',
   ]);
 
 /** HELM's RequestResult JSON; `request_time` is a Python float. */

@@ -54,6 +54,8 @@ export interface GeneratedOutput {
   readonly logprob: PyNumber;
   readonly tokens: readonly Token[];
   readonly finish_reason?: { readonly reason: string };
+  /** HELM's `Thinking`: a reasoning model's reasoning (summaries) as text, where the client records it. */
+  readonly thinking?: { readonly text: string };
 }
 
 export interface ErrorFlags {

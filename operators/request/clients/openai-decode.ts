@@ -35,7 +35,7 @@ const answered = (completions: readonly GeneratedOutput[], cached: CachedRespons
 });
 
 /** HELM's non-fatal refusal: the executor keeps going with an empty completion. */
-const refused = (error: string): RequestResult => ({
+export const refused = (error: string): RequestResult => ({
   success: false,
   embedding: [],
   completions: [],

@@ -97,8 +97,9 @@ function kindOfStatus(error: APIError): FailureKind {
  * @example catch (e) { throw toOpenAIRequestError(e, site, Date.now()) }
  */
 export function toOpenAIRequestError(error: unknown, site: CallSite, nowMs: number): ProviderError {
-  if (error instanceof OpenAIRequestError || error instanceof MalformedResponseError) return error;
+  if (error instanceof OpenAIRequestError) return error;
   const clean = (text: string): string => redact(text, site.secrets);
+  if (error instanceof MalformedResponseError) return new MalformedResponseError(clean(error.message), { status: 200 });
   if (error instanceof APIUserAbortError) return new OpenAIRequestError('OpenAI error: request aborted', 'fatal', { cause: error });
   if (error instanceof APIConnectionTimeoutError) {
     return new OpenAIRequestError(`OpenAI error: request to ${site.baseURL} timed out`, 'transient', { cause: error });

@@ -71,15 +71,25 @@ const stopOrNull = (request: Request): readonly string[] | null =>
 
 /** The chat messages HELM sends: `request.messages` as given (checked as HELM checks them), else one user turn. */
 function chatMessages(request: Request): readonly Readonly<Record<string, string>>[] {
-  if (request.messages === undefined) return [{ role: 'user', content: request.prompt }];
+  return request.messages === undefined ? [{ role: 'user', content: request.prompt }] : checkedMessages(request, request.messages);
+}
+
+/**
+ * `request.messages`, checked as HELM's OpenAI clients check them (`_make_chat_raw_request`, and the Responses
+ * client's `_make_raw_request`): no prompt beside them, every message with a role and content, the last one the user's.
+ */
+export function checkedMessages(
+  request: Request,
+  messages: readonly Readonly<Record<string, string>>[],
+): readonly Readonly<Record<string, string>>[] {
   if (request.prompt !== '') {
     throw new Error(`More than one of \`prompt\`, \`messages\` and \`multimodal_prompt\` was set in request for ${request.model}`);
   }
-  if (request.messages.some((message) => !message['role'] || !message['content'])) {
+  if (messages.some((message) => !message['role'] || !message['content'])) {
     throw new Error('All messages must have a role and content');
   }
-  if (request.messages.at(-1)?.['role'] !== 'user') throw new Error("Last message must have role 'user'");
-  return request.messages;
+  if (messages.at(-1)?.['role'] !== 'user') throw new Error("Last message must have role 'user'");
+  return messages;
 }
 
 /** HELM `_make_chat_raw_request` for a text request, with its o-series, VLM and audio-preview edits. */

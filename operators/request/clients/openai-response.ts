@@ -2,6 +2,7 @@
  * @module The OpenAI response bodies the OpenAI clients read, checked once at the edge (in `send`, before
  * anything is cached), so that `decode` works on typed values. Extra fields are kept and ignored.
  */
+import { isNumber, isString, listOf, optional, orNull, shaped, type Check } from './json-shape.ts';
 import { ProviderError } from './model-client.ts';
 
 /** One choice of `POST /chat/completions`. */
@@ -43,16 +44,6 @@ export type OpenAIResponse = ChatCompletionResponse | CompletionResponse | Embed
 export class MalformedResponseError extends ProviderError {
   override readonly name = 'MalformedResponseError';
 }
-
-type Check = (value: unknown) => boolean;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString: Check = (v) => typeof v === 'string';
-const isNumber: Check = (v) => typeof v === 'number';
-const orNull = (check: Check): Check => (v) => v === null || check(v);
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
-const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
-const shaped = (fields: Record<string, Check>): Check => (v) =>
-  isObject(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
 
 const chatChoice = shaped({
   finish_reason: orNull(isString),

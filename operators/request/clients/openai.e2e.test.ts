@@ -3,20 +3,12 @@
  * pointing HELM's OpenAIClient and VLLMClient at an OpenAI-compatible server on 127.0.0.1. The server must receive
  * exactly the 10 prompts of HELM 0.5.16's own run (`../shared/golden`), as HELM would send them.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goldenPrompts, helmRun as helmRunIn, prepareGoldenWork, statesOf as statesIn } from './__fixtures__/helm-run.ts';
 import { chatCompletion, startOpenAIServer, textCompletion, type OpenAIServer } from './__fixtures__/openai-server.ts';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const golden = join(root, '..', 'shared', 'golden', 'helm-0.5.16', 'mmlu-anatomy');
-const goldenStates = (JSON.parse(readFileSync(join(golden, 'run', 'scenario_state.json'), 'utf8')) as {
-  request_states: { request: { prompt: string } }[];
-}).request_states;
-const goldenPrompts = goldenStates.map((s) => s.request.prompt);
 
 const work = mkdtempSync(join(tmpdir(), 'helm-openai-e2e-'));
 let server: OpenAIServer;
@@ -27,10 +19,8 @@ beforeAll(async () => {
       ? { json: chatCompletion('anatomy-chat', [[' B', 'length']]) }
       : { json: textCompletion('my-org/anatomy-base', [[[' B', ' C'], [-0.125, -2.5], 'length']]) },
   );
-  cpSync(join(golden, 'input'), work, { recursive: true });
-  mkdirSync(join(work, 'prod_env'), { recursive: true });
   writeFileSync(
-    join(work, 'prod_env', 'model_deployments.yaml'),
+    join(prepareGoldenWork(work), 'model_deployments.yaml'),
     [
       'model_deployments:',
       '  - name: local/anatomy-chat',
@@ -56,21 +46,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs helm-run in a child process (asynchronously: the server lives in this process). */
-function helmRun(model: string): Promise<{ status: number | null; stderr: string }> {
-  const args = ['-o', work, '--run-entries', `mmlu:subject=anatomy,model=${model}`, '--suite', 'e2e', '--local-path', join(work, 'prod_env'), '-m', '10'];
-  const child = spawn(process.execPath, [join(root, 'pipelines', 'run.js'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.resume();
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
-}
-
-type State = { request: { prompt: string }; result: { success: boolean; cached: boolean; completions: unknown[] } };
-const statesOf = (model: string): State[] =>
-  (JSON.parse(readFileSync(join(work, 'runs', 'e2e', `mmlu:subject=anatomy,method=multiple_choice_joint,model=${model}`, 'scenario_state.json'), 'utf8')) as {
-    request_states: State[];
-  }).request_states;
+const helmRun = (model: string) => helmRunIn(work, model);
+const statesOf = (runModel: string) => statesIn(work, runModel);
 
 describe('helm-run through the OpenAI-compatible clients', () => {
   it('OpenAIClient sends the 10 golden prompts as single user messages, with HELM chat raw requests', async () => {

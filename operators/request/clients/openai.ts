@@ -9,7 +9,7 @@ import { UserError } from '../../../core/errors.ts';
 import type { Request, RequestResult } from '../../../core/request.ts';
 import type { CachedResponse, ClientContext, ModelClient } from './model-client.ts';
 import { decodeBlocked, decodeChat, decodeCompletion, decodeEmbedding, type OutputProcessor } from './openai-decode.ts';
-import { blockedKindOf, classifyOpenAIError, redact, toOpenAIRequestError } from './openai-errors.ts';
+import { blockedKindOf, classifyOpenAIError, toOpenAIRequestError } from './openai-errors.ts';
 import {
   chatRawRequest,
   completionRawRequest,
@@ -20,13 +20,13 @@ import {
   type RawRequestOptions,
 } from './openai-raw-request.ts';
 import {
-  MalformedResponseError,
   parseOpenAIResponse,
   type ChatCompletionResponse,
   type CompletionResponse,
   type EmbeddingResponse,
   type OpenAIResponse,
 } from './openai-response.ts';
+import { argsReader, openaiApiKey, openaiSdk, optionalField } from './openai-sdk.ts';
 
 /** Which HELM class a deployment names: the API it uses, and vLLM's conventions (`api_key` "EMPTY", `vllm_model_name`). */
 export type OpenAIFlavor = 'chat' | 'legacy-completions' | 'vllm' | 'vllm-chat';
@@ -60,53 +60,6 @@ const ARGS: Record<OpenAIFlavor, readonly string[]> = {
   'vllm-chat': ['base_url', 'vllm_model_name', 'api_key', 'reasoning_effort', 'output_processor', ...SDK_ARGS],
 };
 
-/** Reads and checks `client_spec.args`; a UserError names the deployment, the argument and what is valid. */
-function argsReader(context: ClientContext, flavor: OpenAIFlavor) {
-  const where = `Model deployment '${context.deploymentName}'`;
-  const unknown = Object.keys(context.args).filter((name) => !ARGS[flavor].includes(name));
-  if (unknown.length > 0) {
-    throw new UserError(`${where}: unknown client_spec arg(s) ${unknown.join(', ')}. Valid args: ${ARGS[flavor].join(', ')}.`);
-  }
-  const value = (name: string): unknown => (context.args[name] === null ? undefined : context.args[name]);
-  return {
-    string(name: string): string | undefined {
-      const v = value(name);
-      if (v === undefined || typeof v === 'string') return v;
-      throw new UserError(`${where}: client_spec arg '${name}' must be a string.`);
-    },
-    number(name: string): number | undefined {
-      const v = value(name);
-      if (v === undefined || (typeof v === 'number' && v > 0)) return v;
-      throw new UserError(`${where}: client_spec arg '${name}' must be a positive number.`);
-    },
-    strings(name: string): Record<string, string> | undefined {
-      const v = value(name);
-      if (v === undefined) return undefined;
-      if (typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((x) => typeof x === 'string')) {
-        return v as Record<string, string>;
-      }
-      throw new UserError(`${where}: client_spec arg '${name}' must be a mapping of strings.`);
-    },
-  };
-}
-
-/** The API key as HELM finds it: the deployment's args, then credentials.conf (`<org>ApiKey`, `deployments`), then OPENAI_API_KEY. */
-function apiKeyFor(context: ClientContext, flavor: OpenAIFlavor, fromArgs: string | undefined, environment: OpenAIClientOptions['env']): string {
-  if (fromArgs !== undefined) return fromArgs;
-  if (flavor === 'vllm' || flavor === 'vllm-chat') return 'EMPTY'; // HELM's vLLM clients always send "EMPTY"
-  const key = context.credentials.apiKey() ?? (environment ?? process.env)['OPENAI_API_KEY'];
-  if (key !== undefined && key !== '') return key;
-  const name = context.deploymentName;
-  const help =
-    context.credentials.apiKeyHelp ??
-    `${name.split('/')[0]}ApiKey (or deployments: {"${name}": ...}) in <local-path>/credentials.conf (default prod_env/credentials.conf, or HOCON text in HELM_CREDENTIALS)`;
-  const env = help.includes('OPENAI_API_KEY') ? '' : ', or the OPENAI_API_KEY environment variable';
-  throw new UserError(
-    `Model deployment '${name}' needs an API key and none is set. Set ${help}${env}. ` +
-      "A local OpenAI-compatible server without keys takes `api_key: EMPTY` in the deployment's client_spec args.",
-  );
-}
-
 /**
  * A client for one deployment of an OpenAI-protocol model. The SDK never retries (`maxRetries: 0`): the shared
  * retry wrapper does, guided by `classify` and `ProviderError.retryAfterMs`.
@@ -115,9 +68,9 @@ function apiKeyFor(context: ClientContext, flavor: OpenAIFlavor, fromArgs: strin
 export function openaiClient(context: ClientContext, options: OpenAIClientOptions): ModelClient<OpenAIRawRequest, OpenAIResponse> {
   const { flavor } = options;
   const isVllm = flavor === 'vllm' || flavor === 'vllm-chat';
-  const args = argsReader(context, flavor);
-  const org = context.deploymentName.split('/')[0] ?? '';
-  const apiKey = apiKeyFor(context, flavor, args.string('api_key'), options.env);
+  const args = argsReader(context, ARGS[flavor]);
+  // HELM's vLLM clients always send "EMPTY" unless the args give a key.
+  const apiKey = args.string('api_key') ?? (isVllm ? 'EMPTY' : openaiApiKey(context, options.env));
   const processorName = args.string('output_processor');
   let outputProcessor: OutputProcessor | undefined;
   if (processorName !== undefined) {
@@ -133,18 +86,7 @@ export function openaiClient(context: ClientContext, options: OpenAIClientOption
     ...optionalField('reasoningEffort', args.string('reasoning_effort')),
     isVisionLanguageModel: options.isVisionLanguageModel ?? ((model) => context.modelTags?.(model).includes(VISION_LANGUAGE_MODEL_TAG) ?? false),
   };
-  const timeoutSeconds = args.number('timeout');
-  const sdk = new OpenAI({
-    apiKey,
-    baseURL: args.string('base_url') ?? context.credentials.get(`${org}BaseUrl`),
-    // HELM's vLLM clients pass org_id=None; the others get <org>OrgId from credentials.conf.
-    organization: isVllm ? undefined : (args.string('org_id') ?? context.credentials.get(`${org}OrgId`)),
-    project: args.string('project'),
-    maxRetries: 0, // retries belong to the shared wrapper; HELM's max_retries arg is accepted and not used
-    ...(timeoutSeconds === undefined ? {} : { timeout: timeoutSeconds * 1000 }),
-    ...optionalField('defaultHeaders', args.strings('default_headers')),
-    ...optionalField('defaultQuery', args.strings('default_query')),
-  });
+  const sdk = openaiSdk(context, args, apiKey, { withOrganization: !isVllm });
   const isLegacy = flavor === 'legacy-completions' || flavor === 'vllm';
   const site = (model: string) => ({ deploymentName: context.deploymentName, baseURL: sdk.baseURL, model, secrets: [apiKey] });
 
@@ -182,9 +124,6 @@ export function openaiClient(context: ClientContext, options: OpenAIClientOption
         // HELM turns these refusals into results on the chat path (handle_openai_error); we store them as answers.
         const blocked = endpointOf(raw) === 'chat' ? blockedKindOf(error) : undefined;
         if (blocked !== undefined) return { helm_blocked: blocked };
-        if (error instanceof MalformedResponseError) {
-          throw new MalformedResponseError(redact(error.message, [apiKey]), { status: 200 });
-        }
         throw toOpenAIRequestError(error, site(raw.model), Date.now());
       }
     },
@@ -200,9 +139,3 @@ export function openaiClient(context: ClientContext, options: OpenAIClientOption
     classify: classifyOpenAIError,
   };
 }
-
-/** `{ [key]: value }`, or `{}` when value is undefined (for exactOptionalPropertyTypes). */
-function optionalField<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-

@@ -2,6 +2,7 @@
 import { UserError, unknownNameMessage } from '../../../core/errors.ts';
 import type { AnyModelClient, ClientContext } from './model-client.ts';
 import { openaiClient } from './openai.ts';
+import { openaiResponsesClient } from './openai-responses.ts';
 import { simpleClient } from './simple.ts';
 
 
@@ -11,6 +12,7 @@ const clients = {
   'helm.clients.openai_client.OpenAILegacyCompletionsClient': (c) => openaiClient(c, { flavor: 'legacy-completions' }) as AnyModelClient,
   'helm.clients.vllm_client.VLLMClient': (c) => openaiClient(c, { flavor: 'vllm' }) as AnyModelClient,
   'helm.clients.vllm_client.VLLMChatClient': (c) => openaiClient(c, { flavor: 'vllm-chat' }) as AnyModelClient,
+  'helm.clients.openai_responses_client.OpenAIResponseClient': (c) => openaiResponsesClient(c) as AnyModelClient,
 } as const satisfies Record<string, (context: ClientContext) => AnyModelClient>;
 
 export type ClientClassName = keyof typeof clients;

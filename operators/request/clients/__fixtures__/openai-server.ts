@@ -1,6 +1,6 @@
 /**
  * A server on 127.0.0.1 that speaks OpenAI's documented wire format (`POST /v1/chat/completions`,
- * `POST /v1/completions`, error bodies `{"error": {message, type, param, code}}`), records every request body
+ * `POST /v1/completions`, `POST /v1/responses`, error bodies `{"error": {message, type, param, code}}`), records every request body
  * exactly as received, and answers from a script: a JSON body, an error, garbage, or a dropped connection.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -78,6 +78,66 @@ export function textCompletion(
       finish_reason,
     })),
     usage: { prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 },
+  };
+}
+
+export interface ResponseObjectOptions {
+  /** Reasoning summary texts: one reasoning item with them comes first when given (an empty list: no summary). */
+  readonly summary?: readonly string[];
+  /** `completed` by default; `incomplete` comes with `incomplete_details: {reason}`. */
+  readonly status?: 'completed' | 'incomplete';
+  readonly incompleteReason?: 'max_output_tokens' | 'content_filter';
+  /** The message's content parts; default one `output_text` part per text given. */
+  readonly content?: readonly unknown[];
+}
+
+/**
+ * A Responses API object (`POST /v1/responses`) as OpenAI documents it: an optional reasoning item, then one assistant
+ * message with an `output_text` part per text (none when `texts` is empty and no `content` is given).
+ */
+export function responseObject(model: string, texts: readonly string[], options: ResponseObjectOptions = {}): unknown {
+  const status = options.status ?? 'completed';
+  const content = options.content ?? texts.map((text) => ({ type: 'output_text', text, annotations: [], logprobs: [] }));
+  const reasoning =
+    options.summary === undefined
+      ? []
+      : [{ id: 'rs_6890e972fa7c819ca8bc561526b989170694874912ae0ea6', type: 'reasoning', summary: options.summary.map((text) => ({ type: 'summary_text', text })) }];
+  const message =
+    content.length === 0
+      ? []
+      : [{ id: 'msg_6890e975e86c819c9338825b3e1994810694874912ae0ea6', type: 'message', status, role: 'assistant', content }];
+  return {
+    id: 'resp_6890e972bdbc819cbcd8c2ce6ce4bbc50694874912ae0ea6',
+    object: 'response',
+    created_at: 1754327410,
+    status,
+    background: false,
+    error: null,
+    incomplete_details: status === 'incomplete' ? { reason: options.incompleteReason ?? 'max_output_tokens' } : null,
+    instructions: null,
+    max_output_tokens: 16,
+    model,
+    output: [...reasoning, ...message],
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    reasoning: { effort: 'medium', summary: 'detailed' },
+    service_tier: 'default',
+    store: false,
+    temperature: 1.0,
+    text: { format: { type: 'text' }, verbosity: 'medium' },
+    tool_choice: 'auto',
+    tools: [],
+    top_p: 1.0,
+    truncation: 'disabled',
+    usage: {
+      input_tokens: 42,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: 16,
+      output_tokens_details: { reasoning_tokens: reasoning.length > 0 ? 12 : 0 },
+      total_tokens: 58,
+    },
+    user: null,
+    metadata: {},
   };
 }
 
