@@ -16,6 +16,17 @@ export interface CsvRow {
 /** The states of CPython's `Modules/_csv.c` reader that the default dialect reaches. */
 type State = 'startRecord' | 'startField' | 'inField' | 'inQuotedField' | 'quoteInQuotedField';
 
+const CR = 13;
+const LF = 10;
+const QUOTE = 34;
+const COMMA = 44;
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 /** Splits CSV text arriving in chunks into rows: `push` each chunk, then `end()`. */
 export class CsvRowParser {
   private state: State = 'startRecord';
@@ -28,8 +39,22 @@ export class CsvRowParser {
   /** Parses a chunk and returns the rows it completed. */
   push(chunk: string): CsvRow[] {
     const rows: CsvRow[] = [];
-    for (let i = 0; i < chunk.length; i++) {
+    let i = 0;
+    while (i < chunk.length) {
+      if (!this.pendingCr) {
+        const end = this.plainRunEnd(chunk, i);
+        if (end > i) {
+          // A run of characters that only extend the current field: taken whole rather than one by one.
+          const run = chunk.slice(i, end);
+          if (this.state === 'inQuotedField') this.line += countNewlines(run);
+          else this.state = 'inField';
+          this.field += run;
+          i = end;
+          continue;
+        }
+      }
       let c = chunk[i]!;
+      i++;
       if (this.pendingCr) {
         this.pendingCr = false;
         if (c === '\n') continue; // the \n of a \r\n, already read as a newline
@@ -41,6 +66,24 @@ export class CsvRowParser {
       this.step(c, rows);
     }
     return rows;
+  }
+
+  /**
+   * Where the run of characters from `start` that the current state appends to the field as they are ends:
+   * in a quoted field, at the next quote or carriage return; in an unquoted one, at the next separator, quote
+   * (at a field's start) or line end. `start` when there is none.
+   */
+  private plainRunEnd(chunk: string, start: number): number {
+    const isQuoted = this.state === 'inQuotedField';
+    if (!isQuoted && this.state !== 'inField' && this.state !== 'startField') return start;
+    let j = start;
+    for (; j < chunk.length; j++) {
+      const code = chunk.charCodeAt(j);
+      if (code === CR || code === QUOTE) {
+        if (isQuoted || code === CR || (this.state === 'startField' && j === start)) break;
+      } else if (!isQuoted && (code === COMMA || code === LF)) break;
+    }
+    return j;
   }
 
   /** Ends the input: a last row without a newline, or an unterminated quoted field, is returned as Python does. */

@@ -53,12 +53,16 @@ export async function selectInstances(readSource: () => AsyncIterable<RawInstanc
   }
   const train = trainRaw.map(({ raw, position: p }) => withId(raw, p, anyMissingId));
 
-  async function* evalInFileOrder(): AsyncIterable<Instance> {
+  /** The eval instances in file order, raw, each with its position in the file. */
+  async function* rawEvalInFileOrder(): AsyncIterable<{ raw: RawInstance; position: number }> {
     let p = 0;
     for await (const raw of readSource()) {
-      if (raw.split !== 'train' && isEval(raw)) yield withId(raw, p, anyMissingId);
+      if (raw.split !== 'train' && isEval(raw)) yield { raw, position: p };
       p += 1;
     }
+  }
+  async function* evalInFileOrder(): AsyncIterable<Instance> {
+    for await (const { raw, position: p } of rawEvalInFileOrder()) yield withId(raw, p, anyMissingId);
   }
 
   const limit = options.maxEvalInstances;
@@ -73,9 +77,10 @@ export async function selectInstances(readSource: () => AsyncIterable<RawInstanc
   const held: Instance[] = isSpilled ? [] : new Array<Instance>(limit);
   const spill = isSpilled ? instanceSpill(limit) : undefined;
   let evalIndex = 0;
-  for await (const instance of evalInFileOrder()) {
+  for await (const { raw, position: p } of rawEvalInFileOrder()) {
     const rank = rankOfEvalIndex[evalIndex] ?? -1;
     if (rank >= 0) {
+      const instance = withId(raw, p, anyMissingId);
       if (spill === undefined) held[rank] = instance;
       else spill.put(rank, instance);
     }
