@@ -1,30 +1,23 @@
 /**
- * Scale benchmark: one MMLU-format run end to end (all sinks on, default flags) at growing N, measuring wall
- * time, throughput and peak RSS of the `helm-run` process. Memory must stay flat as N grows.
+ * Scale benchmark (issue #4): one generated MMLU-format scenario with an eval split of 1,000,000 rows (plus a
+ * 5-row dev split), run end to end (all sinks on, default flags) with -m N for each N, measuring wall time,
+ * throughput, peak RSS (`/usr/bin/time -v`) and output sizes of the `helm-run` process. Memory must stay flat.
  *
- * usage: node --import tsx bench/scale.ts [N …]   (default 1000 10000 50000); figures go to bench/results/scale.json
+ * usage: node --import tsx bench/scale.ts [N …]   (default 10000 100000 1000000); figures go to bench/results/scale.json.
+ * The runs stay in bench/.work/out (suites scale-N) for bench/summarize.ts; the data is generated once.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { BENCH_OUT, BENCH_WORK, EVAL_ROWS, ensureMmluData } from './mmlu-data.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const ns = sizes.length > 0 ? sizes : [1000, 10_000, 50_000];
+const RUN_NAME = 'mmlu:subject=bench,method=multiple_choice_joint,model=simple_model1';
 
-/** Writes an MMLU-format CSV (no header: question, 4 choices, answer letter) of `rows` rows. */
-async function writeCsv(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  for (let i = 0; i < rows; i++) {
-    const line = `"Which structure, numbered ${i}, lies next to the ""medulla""?",artery ${i % 7},vein ${i % 5},nerve ${i % 3},bone ${i % 11},${'ABCD'[i % 4]}\n`;
-    if (!out.write(line)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-}
+const sizeOf = (path: string): number =>
+  statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0) : statSync(path).size;
 
 interface Figure {
   readonly n: number;
@@ -32,40 +25,45 @@ interface Figure {
   readonly instancesPerSecond: number;
   readonly msPerInstance: number;
   readonly peakRssMb: number;
-  readonly outputMb: number;
+  readonly helmJsonMb: number;
+  readonly ndjsonMb: number;
+  readonly duckdbMb: number;
 }
 
 async function measure(n: number): Promise<Figure> {
-  const work = mkdtempSync(join(tmpdir(), 'helm-bench-'));
+  const suite = `scale-${n}`;
+  const localPath = join(BENCH_WORK, `prod_env-${n}`);
+  rmSync(join(BENCH_OUT, 'runs', suite), { recursive: true, force: true });
+  rmSync(localPath, { recursive: true, force: true }); // a fresh request cache: every request is made
   try {
-    const data = join(work, 'out', 'scenarios', 'mmlu', 'data');
-    mkdirSync(join(data, 'dev'), { recursive: true });
-    mkdirSync(join(data, 'test'), { recursive: true });
-    await writeCsv(join(data, 'dev', 'bench_dev.csv'), 5);
-    await writeCsv(join(data, 'test', 'bench_test.csv'), n);
     const args = ['-v', process.execPath, join(root, 'pipelines', 'run.js'), '-r', 'mmlu:subject=bench,model=simple/model1',
-      '-m', String(n), '--suite', 'bench', '-o', join(work, 'out'), '--local-path', join(work, 'prod_env'), '-n', '16'];
+      '-m', String(n), '--suite', suite, '-o', BENCH_OUT, '--local-path', localPath, '-n', '16'];
     const started = performance.now();
-    const run = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const wallSeconds = (performance.now() - started) / 1000;
     if (run.status !== 0) throw new Error(`run failed: ${run.stderr.slice(-2000)}`);
     const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-    const runDir = join(work, 'out', 'runs', 'bench', 'mmlu:subject=bench,method=multiple_choice_joint,model=simple_model1');
-    const files = ['scenario_state.json', 'per_instance_stats.json', 'stats.json', 'scenario_state.ndjson', 'per_instance_stats.ndjson'];
-    const outputBytes = files.reduce((sum, f) => sum + statSync(join(runDir, f)).size, 0);
+    const runDir = join(BENCH_OUT, 'runs', suite, RUN_NAME);
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    const files = (names: string[]) => names.reduce((sum, f) => sum + (existsSync(join(runDir, f)) ? statSync(join(runDir, f)).size : 0), 0);
     return {
       n,
       wallSeconds: Number(wallSeconds.toFixed(2)),
       instancesPerSecond: Math.round(n / wallSeconds),
       msPerInstance: Number(((wallSeconds * 1000) / n).toFixed(3)),
       peakRssMb: Math.round(rssKb / 1024),
-      outputMb: Math.round(outputBytes / 1024 / 1024),
+      helmJsonMb: mb(files(['scenario_state.json', 'per_instance_stats.json', 'stats.json', 'run_spec.json', 'scenario.json'])),
+      ndjsonMb: mb(files(['scenario_state.ndjson', 'per_instance_stats.ndjson', 'stats.ndjson'])),
+      duckdbMb: mb(sizeOf(join(BENCH_OUT, 'runs', suite, 'results.duckdb'))),
     };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(localPath, { recursive: true, force: true });
   }
 }
 
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const ns = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
+await ensureMmluData(BENCH_OUT, Math.max(EVAL_ROWS, ...ns));
 const figures: Figure[] = [];
 for (const n of ns) {
   const figure = await measure(n);
@@ -74,4 +72,4 @@ for (const n of ns) {
 }
 const machine = { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'scale.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2)}\n`);
+writeFileSync(join(root, 'bench', 'results', 'scale.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, evalRows: EVAL_ROWS, figures }, null, 2)}\n`);
