@@ -46,7 +46,7 @@ export function lmdbRequestCache(directory: string): RequestCache {
     let store = stores.get(shard);
     if (store === undefined) {
       mkdirSync(directory, { recursive: true });
-      store = open<CacheEntry, string>({ path: join(directory, `${shard}.lmdb`), compression: true });
+      store = open<CacheEntry, string>({ path: join(directory, `${shard}.lmdb`), compression: true, remapChunks: true });
       stores.set(shard, store);
     }
     return store;
