@@ -8,14 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { helmJson } from '../core/helm-json.ts';
-import { parsePyJson } from '../operators/metrics/__fixtures__/py-json.ts';
+import { withoutTiming } from './__fixtures__/run-files.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const shared = join(root, '..', 'shared');
 const golden = join(shared, 'golden', 'helm-0.5.16', 'mmlu-anatomy');
 const MMLU_RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
-const TIMING_STATS = new Set(['inference_runtime']);
 const work = mkdtempSync(join(tmpdir(), 'helm-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -30,23 +28,6 @@ function outputRoot(name: string): string {
 function helmRun(args: string[]): { status: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(root, 'pipelines', 'run.js'), ...args], { cwd: root, encoding: 'utf8' });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A run file with its timing fields removed, re-serialized exactly (ints stay ints, floats floats). */
-function withoutTiming(path: string): string {
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) {
-      return value
-        .filter((v) => !(v !== null && typeof v === 'object' && TIMING_STATS.has((v as { name?: { name?: string } }).name?.name ?? '')))
-        .map(strip);
-    }
-    if (value !== null && typeof value === 'object' && value.constructor === Object) {
-      const { request_time: _t, request_datetime: _d, cached: _c, ...rest } = value as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, strip(v)]));
-    }
-    return value;
-  };
-  return helmJson(strip(parsePyJson(readFileSync(path, 'utf8'))));
 }
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & unknown[];
