@@ -64,7 +64,7 @@ export function retryAfterMsOf(headers: Headers | undefined, nowMs: number): num
 }
 
 /** The innermost cause's code or message (e.g. ECONNREFUSED, "other side closed"). */
-function rootCause(error: unknown): string {
+export function rootCause(error: unknown): string {
   let current: unknown = error;
   while (current instanceof Error && current.cause !== undefined) current = current.cause;
   if (typeof current === 'object' && current !== null) {
