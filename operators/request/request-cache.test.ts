@@ -26,6 +26,25 @@ describe('lmdbRequestCache', () => {
     await second.close();
   });
 
+  it('reopens a shard every few puts (to unmap its pages) without losing or blocking entries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    dirs.push(dir);
+    const cache = lmdbRequestCache(dir, { putsBeforeReopen: 3 });
+    const puts: Promise<void>[] = [];
+    for (let i = 0; i < 20; i++) {
+      puts.push(cache.put('simple', { i }, { answer: i }));
+      if (i % 4 === 0) await cache.get('simple', { i }); // a get while a reopen may be under way waits for it
+    }
+    await Promise.all(puts);
+    await cache.flush();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => cache.get('simple', { i })));
+    expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => ({ answer: i })));
+    await cache.close();
+    const reopened = lmdbRequestCache(dir);
+    expect(await reopened.get('simple', { i: 19 })).toEqual({ answer: 19 });
+    await reopened.close();
+  });
+
   it('keeps nothing when disabled', async () => {
     const cache = disabledRequestCache();
     await cache.put('simple', { a: 1 }, { b: 2 });

@@ -34,22 +34,38 @@ const hashOf = (keyString: string): string => createHash('sha256').update(keyStr
 
 // Bounds the memory of queued answers when the disk is slower than the run.
 const MAX_UNCOMMITTED_PUTS = 4096;
+// Cache keys are hashes, so puts land on pages all over the file and, read through LMDB's memory map, every page of
+// a growing cache would stay resident in this process. Reopening the store every so many puts unmaps them: measured
+// with 200k puts, 351 MB of mapped file in the process without it, 46 MB with it.
+const PUTS_BEFORE_REOPEN = 20_000;
+
+/** One shard's store; `reopening` is set while it is closed and opened again. */
+interface Shard {
+  store: RootDatabase<CacheEntry, string>;
+  putsSinceOpen: number;
+  reopening?: Promise<void> | undefined;
+}
 
 /**
  * The LMDB-backed cache. Several processes may use the same directory at once, and committed entries
  * survive `kill -9`.
  * @example const cache = lmdbRequestCache('prod_env/cache'); await cache.get('simple', rawRequest)
  */
-export function lmdbRequestCache(directory: string): RequestCache {
-  const stores = new Map<string, RootDatabase<CacheEntry, string>>();
-  const storeFor = (shard: string): RootDatabase<CacheEntry, string> => {
-    let store = stores.get(shard);
-    if (store === undefined) {
+export function lmdbRequestCache(directory: string, options: { putsBeforeReopen?: number } = {}): RequestCache {
+  const putsBeforeReopen = options.putsBeforeReopen ?? PUTS_BEFORE_REOPEN;
+  const shards = new Map<string, Shard>();
+  const openStore = (shard: string) =>
+    open<CacheEntry, string>({ path: join(directory, `${shard}.lmdb`), compression: true, remapChunks: true });
+  /** The shard's store, once any reopening of it is done. */
+  const storeFor = async (name: string): Promise<RootDatabase<CacheEntry, string>> => {
+    let shard = shards.get(name);
+    if (shard === undefined) {
       mkdirSync(directory, { recursive: true });
-      store = open<CacheEntry, string>({ path: join(directory, `${shard}.lmdb`), compression: true, remapChunks: true });
-      stores.set(shard, store);
+      shard = { store: openStore(name), putsSinceOpen: 0 };
+      shards.set(name, shard);
     }
-    return store;
+    while (shard.reopening !== undefined) await shard.reopening;
+    return shard.store;
   };
   const uncommitted = new Set<Promise<unknown>>();
   let commitFailure: unknown;
@@ -57,29 +73,45 @@ export function lmdbRequestCache(directory: string): RequestCache {
     while (uncommitted.size > 0) await Promise.all(uncommitted);
     if (commitFailure !== undefined) throw commitFailure;
   };
+  const reopen = (name: string, shard: Shard): void => {
+    shard.reopening = (async () => {
+      await flush();
+      await shard.store.close();
+      shard.store = openStore(name);
+      shard.putsSinceOpen = 0;
+    })().finally(() => {
+      shard.reopening = undefined;
+    });
+  };
   return {
     async get(shard, key) {
       const keyString = canonicalJson(key);
-      const entry = storeFor(shard).get(hashOf(keyString));
+      const entry = (await storeFor(shard)).get(hashOf(keyString));
       return entry !== undefined && entry.key === keyString ? entry.value : undefined;
     },
-    async put(shard, key, value) {
+    async put(name, key, value) {
       const keyString = canonicalJson(key);
       if (commitFailure !== undefined) throw commitFailure;
-      const committed: Promise<unknown> = storeFor(shard)
+      const store = await storeFor(name);
+      const committed: Promise<unknown> = store
         .put(hashOf(keyString), { key: keyString, value })
         .catch((error: unknown) => {
           commitFailure ??= error;
         })
         .finally(() => uncommitted.delete(committed));
       uncommitted.add(committed);
+      const shard = shards.get(name)!;
+      if (++shard.putsSinceOpen >= putsBeforeReopen && shard.reopening === undefined) reopen(name, shard);
       if (uncommitted.size >= MAX_UNCOMMITTED_PUTS) await flush();
     },
     flush,
     async close() {
       await flush();
-      await Promise.all([...stores.values()].map((store) => store.close()));
-      stores.clear();
+      await Promise.all([...shards.values()].map(async (shard) => {
+        while (shard.reopening !== undefined) await shard.reopening;
+        await shard.store.close();
+      }));
+      shards.clear();
     },
   };
 }
