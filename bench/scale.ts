@@ -6,8 +6,8 @@
  * usage: node --import tsx bench/scale.ts [N …]   (default 10000 100000 1000000); figures go to bench/results/scale.json.
  * The runs stay in bench/.work/out (suites scale-N) for bench/summarize.ts; the data is generated once.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +25,35 @@ interface Figure {
   readonly instancesPerSecond: number;
   readonly msPerInstance: number;
   readonly peakRssMb: number;
+  /** Peaks of the anonymous (heaps) and file-backed (mapped files) parts of RSS, sampled every 250 ms. */
+  readonly peakRssAnonMb: number;
+  readonly peakRssFileMb: number;
   readonly helmJsonMb: number;
   readonly ndjsonMb: number;
   readonly duckdbMb: number;
+}
+
+/** `/usr/bin/time -v node …`, sampling the node process's RssAnon and RssFile; stderr keeps only its tail. */
+async function timedRun(args: string[]): Promise<{ status: number | null; stderr: string; peakAnonKb: number; peakFileKb: number }> {
+  const time = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  time.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-64 * 1024)));
+  let peakAnonKb = 0;
+  let peakFileKb = 0;
+  const sample = setInterval(() => {
+    try {
+      const child = readFileSync(`/proc/${time.pid}/task/${time.pid}/children`, 'utf8').trim().split(' ')[0];
+      const status = readFileSync(`/proc/${child}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      peakAnonKb = Math.max(peakAnonKb, kb('RssAnon'));
+      peakFileKb = Math.max(peakFileKb, kb('RssFile'));
+    } catch {
+      // not started yet, or already gone
+    }
+  }, 250);
+  const status = await new Promise<number | null>((resolve) => time.on('close', resolve));
+  clearInterval(sample);
+  return { status, stderr, peakAnonKb, peakFileKb };
 }
 
 async function measure(n: number): Promise<Figure> {
@@ -39,9 +65,9 @@ async function measure(n: number): Promise<Figure> {
     const args = ['-v', process.execPath, join(root, 'pipelines', 'run.js'), '-r', 'mmlu:subject=bench,model=simple/model1',
       '-m', String(n), '--suite', suite, '-o', BENCH_OUT, '--local-path', localPath, '-n', '16'];
     const started = performance.now();
-    const run = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const run = await timedRun(args);
     const wallSeconds = (performance.now() - started) / 1000;
-    if (run.status !== 0) throw new Error(`run failed: ${run.stderr.slice(-2000)}`);
+    if (run.status !== 0) throw new Error(`run failed (${run.status}): ${run.stderr.slice(-2000)}`);
     const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? NaN);
     const runDir = join(BENCH_OUT, 'runs', suite, RUN_NAME);
     const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
@@ -52,6 +78,8 @@ async function measure(n: number): Promise<Figure> {
       instancesPerSecond: Math.round(n / wallSeconds),
       msPerInstance: Number(((wallSeconds * 1000) / n).toFixed(3)),
       peakRssMb: Math.round(rssKb / 1024),
+      peakRssAnonMb: Math.round(run.peakAnonKb / 1024),
+      peakRssFileMb: Math.round(run.peakFileKb / 1024),
       helmJsonMb: mb(files(['scenario_state.json', 'per_instance_stats.json', 'stats.json', 'run_spec.json', 'scenario.json'])),
       ndjsonMb: mb(files(['scenario_state.ndjson', 'per_instance_stats.ndjson', 'stats.ndjson'])),
       duckdbMb: mb(sizeOf(join(BENCH_OUT, 'runs', suite, 'results.duckdb'))),
