@@ -14,10 +14,11 @@ import type { CompletedRequest } from '../../core/request.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import type { Stat } from '../../core/stat.ts';
 import { loadRunIntoSuiteDb } from '../../sinks/duckdb/load-run.ts';
-import { batchedFile, type BatchedFile } from '../../sinks/batched-file.ts';
+import { batchedFile } from '../../sinks/batched-file.ts';
 import { openRunStaging } from '../../sinks/duckdb/run-staging.ts';
 import { helmJsonFile, writeHelmJsonFile } from '../../sinks/helm-json-file.ts';
 import { ndjsonFile } from '../../sinks/ndjson-file.ts';
+import { stagingSegments } from './staging-segments.ts';
 import type { RecordWriter } from '../../sinks/record-writer.ts';
 
 /** The five files whose presence marks a run complete (HELM `--skip-completed-runs`); run_spec.json is written last. */
@@ -42,19 +43,6 @@ export interface RunWriter {
   finish(stats: readonly Stat[], counts: { numRequestStates: number; numFailedRequests: number }): Promise<void>;
   /** After a failure: removes the `.tmp` files and the staging data; NDJSON written so far stays (valid line by line). */
   abort(): Promise<void>;
-}
-
-// The staging database takes a segment of the NDJSON twins every this many request states (see run-staging.ts).
-const SEGMENT_REQUEST_STATES = 4096;
-
-/** The NDJSON twins' current segment, copied line by line for the staging database. */
-interface Segment {
-  readonly states: BatchedFile;
-  readonly perInstance: BatchedFile;
-  /** Per-instance entries before this segment. */
-  readonly offset: number;
-  numStates: number;
-  numEntries: number;
 }
 
 // Spilled per-instance stats of the second and later metrics keep Python's float marks through NDJSON.
@@ -91,29 +79,7 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
   const spillPath = (index: number) => file(`per_instance_stats.metric${index}.spill`);
   const writers: RecordWriter<unknown>[] = [scenarioState, perInstance].filter((w) => w !== undefined);
 
-  let segmentIndex = 0;
-  const openSegment = (offset: number): Segment => {
-    const path = (name: string) => join(stagingDir, `segment${segmentIndex}.${name}.ndjson`);
-    segmentIndex += 1;
-    return {
-      states: batchedFile(path('scenario_state'), { durable: false }),
-      perInstance: batchedFile(path('per_instance_stats'), { durable: false }),
-      offset,
-      numStates: 0,
-      numEntries: 0,
-    };
-  };
-  let segment = openSegment(0);
-  const stageSegment = async (): Promise<void> => {
-    const done = segment;
-    segment = openSegment(done.offset + done.numEntries);
-    if (done.numStates === 0 && done.numEntries === 0) {
-      await Promise.all([done.states.destroy(), done.perInstance.destroy()]);
-      return;
-    }
-    await Promise.all([done.states.close(), done.perInstance.close()]);
-    staging.load({ requestStatesNdjson: done.states.path, perInstanceStatsNdjson: done.perInstance.path, offset: done.offset });
-  };
+  const segments = stagingSegments(stagingDir, staging);
 
   return {
     async writeUnit(seq, states, perMetric) {
@@ -122,16 +88,14 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
         if (scenarioState !== undefined) await scenarioState.write(json);
         const line = `${JSON.stringify({ seq, ...json })}\n`;
         await statesNdjson.push(line);
-        await segment.states.push(line);
+        await segments.pushState(line);
       }
-      segment.numStates += states.length;
       for (const [index, entries] of perMetric.entries()) {
         for (const entry of entries) {
           const json = perInstanceStatsJson(entry);
           const line = `${JSON.stringify(json)}\n`;
           await perInstanceNdjson.push(line);
-          await segment.perInstance.push(line);
-          segment.numEntries += 1;
+          await segments.pushEntry(line);
           if (perInstance === undefined) continue;
           if (index === 0) {
             await perInstance.write(json);
@@ -146,11 +110,11 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
           }
         }
       }
-      if (segment.numStates >= SEGMENT_REQUEST_STATES) await stageSegment();
+      await segments.endUnit();
     },
 
     async finish(stats, counts) {
-      await stageSegment();
+      await segments.finish();
       for (const index of [...spills.keys()].sort((a, b) => a - b)) {
         await spills.get(index)!.close();
         const lines = createInterface({ input: createReadStream(spillPath(index)), crlfDelay: Infinity });
@@ -160,7 +124,7 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
       const statsJson = stats.map((stat) => stat.toJson());
       const statsNdjson = ndjsonFile(file('stats.ndjson'));
       for (const stat of statsJson) await statsNdjson.write(stat);
-      await Promise.all([statesNdjson.close(), perInstanceNdjson.close(), statsNdjson.close(), segment.states.destroy(), segment.perInstance.destroy()]);
+      await Promise.all([statesNdjson.close(), perInstanceNdjson.close(), statsNdjson.close()]);
       await scenarioState?.close();
       await perInstance?.close();
       await writeHelmJsonFile(file('stats.json'), statsJson);
@@ -184,7 +148,7 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
     async abort() {
       await Promise.all(writers.map((writer) => writer.abort().catch(() => undefined)));
       await Promise.all([statesNdjson.close(), perInstanceNdjson.close()].map((closing) => closing.catch(() => undefined)));
-      await Promise.all([segment.states.destroy(), segment.perInstance.destroy()]);
+      await segments.abort();
       await staging.abort().catch(() => undefined);
       await rm(stagingDir, { recursive: true, force: true });
       await Promise.all([...spills.keys()].map((index) => rm(spillPath(index), { force: true })));
