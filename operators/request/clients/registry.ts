@@ -1,6 +1,7 @@
 /** @module Model clients by the `client_spec.class_name` HELM writes in model_deployments.yaml. */
 import { UserError, unknownNameMessage } from '../../../core/errors.ts';
 import { anthropicClient } from './anthropic.ts';
+import { llamaCppClient } from './llama-cpp.ts';
 import type { AnyModelClient, ClientContext } from './model-client.ts';
 import { openaiClient } from './openai.ts';
 import { openaiResponsesClient } from './openai-responses.ts';
@@ -15,6 +16,8 @@ const clients = {
   'helm.clients.vllm_client.VLLMChatClient': (c) => openaiClient(c, { flavor: 'vllm-chat' }) as AnyModelClient,
   'helm.clients.openai_responses_client.OpenAIResponseClient': (c) => openaiResponsesClient(c) as AnyModelClient,
   'helm.clients.anthropic_client.AnthropicMessagesClient': (c) => anthropicClient(c) as AnyModelClient,
+  // Ours (HELM has no llama.cpp client): a GGUF model in process, see llama-cpp.ts.
+  'helm_stream.clients.LlamaCppClient': (c) => llamaCppClient(c) as AnyModelClient,
 } as const satisfies Record<string, (context: ClientContext) => AnyModelClient>;
 
 export type ClientClassName = keyof typeof clients;

@@ -1,0 +1,93 @@
+/**
+ * The local llama.cpp backend on a tiny GGUF model the test writes itself (__fixtures__/tiny-gguf.ts): real
+ * llama.cpp inference on the CPU, through node-llama-cpp's prebuilt binary.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { numberOf, pyFloat } from '../../../core/py-float.ts';
+import { request, type Request } from '../../../core/request.ts';
+import { llamaCppClient, llamaCppRawRequest } from './llama-cpp.ts';
+import type { ClientContext } from './model-client.ts';
+import { writeTinyLlamaGguf } from './__fixtures__/tiny-gguf.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'llama-cpp-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const modelPath = join(dir, 'tiny.gguf');
+writeTinyLlamaGguf(modelPath, 7);
+
+const context = (args: Record<string, unknown> = {}): ClientContext => ({
+  deploymentName: 'local/tiny',
+  args: { model_path: modelPath, threads: 1, ...args },
+  credentials: { apiKey: () => undefined, get: () => undefined },
+});
+const ask = (fields: Partial<Request>): Request =>
+  request({ model_deployment: 'local/tiny', model: 'local/tiny', prompt: 'Question: 2+2?\nAnswer:', temperature: pyFloat(0), max_tokens: 5, ...fields });
+
+async function complete(req: Request, args: Record<string, unknown> = {}, signal = new AbortController().signal) {
+  const client = llamaCppClient(context(args));
+  const response = await client.send(client.encode(req), signal);
+  return { response, result: client.decode({ response, request_time: 0.1, request_datetime: 1700000000 }, req, false) };
+}
+
+describe('the llama.cpp backend on a tiny model', () => {
+  it("encodes HELM's HuggingFaceClient raw request (temperature 0 asked as 1e-7)", () => {
+    expect(llamaCppRawRequest(ask({ stop_sequences: ['\n'] }))).toEqual({
+      engine: 'tiny', prompt: 'Question: 2+2?\nAnswer:', temperature: pyFloat(1e-7), num_return_sequences: 1, max_new_tokens: 5,
+      top_p: 1, echo_prompt: false, top_k_per_token: 1, stop_sequences: ['\n'],
+    });
+  });
+
+  it('generates greedily and deterministically, with a real log probability for every token', async () => {
+    const first = await complete(ask({}));
+    const second = await complete(ask({}));
+    expect(second.response).toEqual(first.response);
+    const [completion] = first.result.completions;
+    expect(completion!.tokens).toHaveLength(5);
+    const logprobs = completion!.tokens.map((t) => numberOf(t.logprob));
+    for (const logprob of logprobs) {
+      expect(Number.isFinite(logprob)).toBe(true);
+      expect(logprob).toBeLessThan(0);
+    }
+    expect(numberOf(completion!.logprob)).toBeCloseTo(logprobs.reduce((a, b) => a + b, 0), 10);
+    // As in HELM's HuggingFaceClient, the text is the whole sequence decoded, the tokens each decoded alone.
+    expect(completion!.text.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('picks, at temperature 0, a token at least as likely as any other (greedy)', async () => {
+    const { response } = await complete(ask({ max_tokens: 1 }));
+    // The tiny model spreads its probability over ~350 tokens: a greedy pick is above the uniform 1/350.
+    expect(Math.exp(response.completions[0]!.logprobs[0]!)).toBeGreaterThan(1 / 350);
+  }, 60_000);
+
+  it('respects max_tokens and cuts the text at a stop sequence, as truncate_sequence does', async () => {
+    const long = await complete(ask({ max_tokens: 12 }));
+    const text = long.result.completions[0]!.text;
+    expect(long.result.completions[0]!.tokens.length).toBeLessThanOrEqual(12);
+    const stop = text.slice(3, 4);
+    const cut = await complete(ask({ max_tokens: 12, stop_sequences: [stop] }));
+    expect(cut.result.completions[0]!.text).toBe(text.slice(0, text.indexOf(stop)));
+  }, 60_000);
+
+  it('makes num_completions completions', async () => {
+    const { result } = await complete(ask({ num_completions: 2, max_tokens: 3 }));
+    expect(result.completions).toHaveLength(2);
+  }, 60_000);
+
+  it('stops when aborted (a timeout), as a transient failure', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    const client = llamaCppClient(context());
+    const error = await client.send(client.encode(ask({ max_tokens: 50 })), abort.signal).catch((e: unknown) => e);
+    expect(client.classify(error)).toBe('transient');
+  }, 60_000);
+
+  it('refuses echo_prompt and a missing model file with clear errors', async () => {
+    const client = llamaCppClient(context());
+    const error = await client.send(client.encode(ask({ echo_prompt: true, max_tokens: 0 })), new AbortController().signal).catch((e: unknown) => e);
+    expect(String(error)).toContain('echo_prompt');
+    expect(client.classify(error)).toBe('fatal');
+    expect(() => llamaCppClient(context({ model_path: join(dir, 'missing.gguf') }))).toThrow(/missing\.gguf does not exist/);
+  });
+});
