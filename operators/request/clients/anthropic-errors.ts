@@ -4,7 +4,8 @@
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { ProviderError, type FailureKind } from './model-client.ts';
-import { redact, retryAfterMsOf, rootCause, type CallSite } from './openai-errors.ts';
+import { redact } from './openai-errors.ts';
+import { toSdkRequestError, type CallSite, type SdkErrorRules } from './sdk-errors.ts';
 
 /** A failed Anthropic call, classified where the SDK's error type is still known. */
 export class AnthropicRequestError extends ProviderError {
@@ -38,33 +39,21 @@ function kindOfStatus(status: number): FailureKind {
   return 'fatal';
 }
 
+const ANTHROPIC_ERRORS: SdkErrorRules = {
+  provider: 'Anthropic',
+  classes: { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError },
+  statusHint,
+  kindOfStatus: (error) => kindOfStatus(error.status),
+  clean: (text, site) => redact(text, site.secrets).replace(/\bsk-ant-[A-Za-z0-9_*-]{6,}/g, 'sk-ant-***'),
+  make: (message, kind, options) => new AnthropicRequestError(message, kind, options),
+};
+
 /**
  * The classified, redacted error to rethrow from `send`.
  * @example catch (e) { throw toAnthropicRequestError(e, site, Date.now()) }
  */
 export function toAnthropicRequestError(error: unknown, site: CallSite, nowMs: number): ProviderError {
-  if (error instanceof AnthropicRequestError) return error;
-  const clean = (text: string): string => redact(text, site.secrets).replace(/\bsk-ant-[A-Za-z0-9_*-]{6,}/g, 'sk-ant-***');
-  if (error instanceof APIUserAbortError) return new AnthropicRequestError('Anthropic error: request aborted', 'fatal', { cause: error });
-  if (error instanceof APIConnectionTimeoutError) {
-    return new AnthropicRequestError(`Anthropic error: request to ${site.baseURL} timed out`, 'transient', { cause: error });
-  }
-  if (error instanceof APIConnectionError) {
-    return new AnthropicRequestError(`Anthropic error: no response from ${site.baseURL} (${clean(rootCause(error))})`, 'transient', { cause: error });
-  }
-  if (error instanceof APIError && error.status !== undefined) {
-    const retryAfterMs = retryAfterMsOf(error.headers, nowMs);
-    return new AnthropicRequestError(clean(`Anthropic error: ${error.message}.${statusHint(error.status, site)}`), kindOfStatus(error.status), {
-      status: error.status,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
-  }
-  if (error instanceof SyntaxError || error instanceof TypeError) {
-    // A body garbled or cut short on the way (a proxy, a dropped connection): asking again usually works.
-    return new AnthropicRequestError(`Anthropic error: the response of ${site.baseURL} was cut short or garbled (${clean(rootCause(error))})`, 'transient');
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new AnthropicRequestError(clean(`Anthropic error: ${message}`), 'fatal');
+  return error instanceof AnthropicRequestError ? error : toSdkRequestError(error, site, nowMs, ANTHROPIC_ERRORS);
 }
 
 /** `classify` of the Anthropic client: by the kind given when the error was made; anything else is fatal. */

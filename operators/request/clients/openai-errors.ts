@@ -4,6 +4,9 @@
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { ProviderError, type FailureKind } from './model-client.ts';
+import { toSdkRequestError, type CallSite, type SdkErrorRules } from './sdk-errors.ts';
+
+export { retryAfterMsOf, type CallSite } from './sdk-errors.ts';
 import { MalformedResponseError, type BlockedKind } from './openai-response.ts';
 
 /** A failed OpenAI call, classified once where the SDK's error type is still known. */
@@ -16,15 +19,6 @@ export class OpenAIRequestError extends ProviderError {
   ) {
     super(message, options);
   }
-}
-
-/** Where the failed call went, for messages. */
-export interface CallSite {
-  readonly deploymentName: string;
-  readonly baseURL: string;
-  readonly model: string;
-  /** Values never to print (the API key). */
-  readonly secrets: readonly string[];
 }
 
 /** HELM's `OpenAIClientUtils` refusal messages, matched in the error text as HELM does (`in str(e)`). */
@@ -51,30 +45,6 @@ export function redact(text: string, secrets: readonly string[]): string {
   return clean.replace(/\bsk-[A-Za-z0-9_*-]{6,}/g, 'sk-***');
 }
 
-/** Milliseconds to wait from `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date. */
-export function retryAfterMsOf(headers: Headers | undefined, nowMs: number): number | undefined {
-  const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const value = headers?.get('retry-after');
-  if (value === null || value === undefined || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-
-/** The innermost cause's code or message (e.g. ECONNREFUSED, "other side closed"). */
-export function rootCause(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause !== undefined) current = current.cause;
-  if (typeof current === 'object' && current !== null) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string') return typeof message === 'string' ? `${code}: ${message}` : code;
-    if (typeof message === 'string') return message;
-  }
-  return String(current);
-}
-
 function statusHint(status: number, site: CallSite): string {
   const org = site.deploymentName.split('/')[0] ?? 'openai';
   if (status === 401) {
@@ -92,40 +62,23 @@ function kindOfStatus(error: APIError): FailureKind {
   return 'fatal';
 }
 
+const OPENAI_ERRORS: SdkErrorRules = {
+  provider: 'OpenAI',
+  classes: { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError },
+  statusHint,
+  kindOfStatus: (error) => kindOfStatus(error as APIError),
+  clean: (text, site) => redact(text, site.secrets),
+  make: (message, kind, options) => new OpenAIRequestError(message, kind, options),
+};
+
 /**
  * The classified, redacted error to rethrow from `send`.
  * @example catch (e) { throw toOpenAIRequestError(e, site, Date.now()) }
  */
 export function toOpenAIRequestError(error: unknown, site: CallSite, nowMs: number): ProviderError {
   if (error instanceof OpenAIRequestError) return error;
-  const clean = (text: string): string => redact(text, site.secrets);
-  if (error instanceof MalformedResponseError) return new MalformedResponseError(clean(error.message), { status: 200 });
-  if (error instanceof APIUserAbortError) return new OpenAIRequestError('OpenAI error: request aborted', 'fatal', { cause: error });
-  if (error instanceof APIConnectionTimeoutError) {
-    return new OpenAIRequestError(`OpenAI error: request to ${site.baseURL} timed out`, 'transient', { cause: error });
-  }
-  if (error instanceof APIConnectionError) {
-    return new OpenAIRequestError(`OpenAI error: no response from ${site.baseURL} (${clean(rootCause(error))})`, 'transient', { cause: error });
-  }
-  if (error instanceof APIError && error.status !== undefined) {
-    const retryAfterMs = retryAfterMsOf(error.headers, nowMs);
-    return new OpenAIRequestError(clean(`OpenAI error: ${error.message}.${statusHint(error.status, site)}`), kindOfStatus(error), {
-      status: error.status,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
-  }
-  if (error instanceof SyntaxError) {
-    // A 2xx body cut short or garbled on the way (a proxy, a dropped connection): asking again usually works.
-    return new OpenAIRequestError(`OpenAI error: the response of ${site.baseURL} is not valid JSON (${clean(error.message)})`, 'transient', {
-      status: 200,
-    });
-  }
-  if (error instanceof TypeError) {
-    // undici's "terminated": the connection dropped while the body was being read.
-    return new OpenAIRequestError(`OpenAI error: connection to ${site.baseURL} dropped (${clean(rootCause(error))})`, 'transient');
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new OpenAIRequestError(clean(`OpenAI error: ${message}`), 'fatal');
+  if (error instanceof MalformedResponseError) return new MalformedResponseError(redact(error.message, site.secrets), { status: 200 });
+  return toSdkRequestError(error, site, nowMs, OPENAI_ERRORS);
 }
 
 /** `classify` of the OpenAI clients: by the kind given when the error was made; anything else is fatal. */
