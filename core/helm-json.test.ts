@@ -79,6 +79,21 @@ describe('helmJson', () => {
     expect(helmJson({ k: 1 }, 4)).toBe('{\n    "k": 1\n}');
   });
 
+  it('writes, inside records, the numbers JS would print otherwise as Python does', () => {
+    const record = { small: 1e-5, tiny: 2.5e-7, big: 1e21, nan: NaN, inf: -Infinity, float: new PyFloat(1e-5), nanFloat: new PyFloat(NaN) };
+    expect(helmJson(record)).toBe(
+      '{\n  "small": 1e-05,\n  "tiny": 2.5e-07,\n  "big": 1000000000000000000000,\n  "nan": NaN,\n  "inf": -Infinity,' +
+        '\n  "float": 1e-05,\n  "nanFloat": NaN\n}',
+    );
+    expect(helmJson([0.0001, 0.00001, new PyFloat(2), [null]])).toBe('[\n  0.0001,\n  1e-05,\n  2.0,\n  [\n    null\n  ]\n]');
+  });
+
+  it('escapes non-ASCII text and DEL in values and keys at any level', () => {
+    expect(helmJson({ 'clé': ['é—€𝔸\u007f', new PyFloat(0.5)] }, 2, 1)).toBe(
+      '{\n    "cl\\u00e9": [\n      "\\u00e9\\u2014\\u20ac\\ud835\\udd38\\u007f",\n      0.5\n    ]\n  }',
+    );
+  });
+
   it('escapes keys and calls toJSON of other objects', () => {
     expect(helmJson({ 'é': new Date(0) })).toBe('{\n  "\\u00e9": "1970-01-01T00:00:00.000Z"\n}');
   });

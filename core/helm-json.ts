@@ -84,8 +84,10 @@ function resolve(value: unknown): unknown {
  * @example helmJson({ sum: 4, mean: new PyFloat(4) }) // '{\n  "sum": 4,\n  "mean": 4.0\n}'
  */
 export function helmJson(value: unknown, indent = 2, level = 0): string {
-  return serialize(resolve(value), indent, level);
+  const resolved = resolve(value);
+  return resolved === undefined ? 'null' : serialize(resolved, indent, level);
 }
+
 
 // Object keys repeat in every record: their literals are kept (HELM's records have a few dozen distinct keys).
 const keyLiterals = new Map<string, string>();
@@ -102,9 +104,9 @@ function newlineIndent(width: number): string {
   return (newlineIndents[width] ??= `\n${' '.repeat(width)}`);
 }
 
-/** Serializes a value already passed through `resolve`. */
-function serialize(v: unknown, indent: number, level: number): string {
-  if (v === undefined || v === null) return 'null';
+/** A scalar's text, or `undefined` for an array or object. */
+function scalarText(v: unknown): string | undefined {
+  if (v === null) return 'null';
   if (v instanceof PyFloat) return pythonFloatRepr(v.value);
   switch (typeof v) {
     case 'string':
@@ -116,24 +118,35 @@ function serialize(v: unknown, indent: number, level: number): string {
     case 'bigint':
       return v.toString();
     default:
-      break;
+      return undefined;
   }
+}
+
+// Built by appending to one string (V8 joins the pieces once, when the text is written), not by joining arrays.
+/** Serializes a value already passed through `resolve`. */
+function serialize(v: unknown, indent: number, level: number): string {
+  const scalar = scalarText(v);
+  if (scalar !== undefined) return scalar;
   const inner = newlineIndent(indent * (level + 1));
-  const close = newlineIndent(indent * level);
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
-    // An undefined array element has no Python counterpart; like JSON.stringify, write null.
-    const items = v.map((item: unknown) => serialize(resolve(item), indent, level + 1));
-    return `[${inner}${items.join(`,${inner}`)}${close}]`;
+    let out = '[';
+    for (let i = 0; i < v.length; i++) {
+      // An undefined array element has no Python counterpart; like JSON.stringify, write null.
+      const item = resolve(v[i]);
+      out += (i === 0 ? inner : `,${inner}`) + (item === undefined ? 'null' : serialize(item, indent, level + 1));
+    }
+    return `${out}${newlineIndent(indent * level)}]`;
   }
-  const fields: string[] = [];
+  let out = '{';
+  let isFirst = true;
   const record = v as Record<string, unknown>;
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue;
     const resolved = resolve(record[key]);
     if (resolved === undefined) continue;
-    fields.push(keyLiteral(key) + serialize(resolved, indent, level + 1));
+    out += (isFirst ? inner : `,${inner}`) + keyLiteral(key) + serialize(resolved, indent, level + 1);
+    isFirst = false;
   }
-  if (fields.length === 0) return '{}';
-  return `{${inner}${fields.join(`,${inner}`)}${close}}`;
+  return isFirst ? '{}' : `${out}${newlineIndent(indent * level)}}`;
 }

@@ -2,25 +2,13 @@
  * @module HELM's Stat accumulator (`benchmark/metrics/statistic.py`), with Python's int/float distinction
  * kept so that files print `4` or `4.0` exactly as HELM does.
  */
-import { metricNameKey, type MetricName } from './metric-name.ts';
+import { perturbationKey, type MetricName } from './metric-name.ts';
 import { PyFloat, type PyNumber } from './py-float.ts';
 
-/** A number with its Python type. */
-interface PyValue {
-  readonly value: number;
-  readonly isFloat: boolean;
-}
-
-const INT_ZERO: PyValue = { value: 0, isFloat: false };
-
-function toPy(x: PyNumber): PyValue {
-  return x instanceof PyFloat ? { value: x.value, isFloat: true } : { value: x, isFloat: !Number.isInteger(x) };
-}
-
-const plus = (a: PyValue, b: PyValue): PyValue => ({ value: a.value + b.value, isFloat: a.isFloat || b.isFloat });
-// Python's min/max keep the first argument on ties, so its type survives.
-const pyMin = (a: PyValue, b: PyValue): PyValue => (b.value < a.value ? b : a);
-const pyMax = (a: PyValue, b: PyValue): PyValue => (b.value > a.value ? b : a);
+/** The plain value of a number of a Stat and whether Python holds it as a float. */
+const valueOf = (x: PyNumber): number => (x instanceof PyFloat ? x.value : x);
+const isFloatNumber = (x: PyNumber): boolean => x instanceof PyFloat || !Number.isInteger(x);
+const asPy = (value: number, isFloat: boolean): PyNumber => (isFloat ? new PyFloat(value) : value);
 
 /** The JSON form of a Stat, fields in HELM's order; PyFloat marks Python floats. */
 export interface StatJson {
@@ -41,37 +29,53 @@ export interface StatJson {
  */
 export class Stat {
   count = 0;
-  private sumValue: PyValue = INT_ZERO;
-  private sumSquaredValue: PyValue = INT_ZERO;
-  private minValue: PyValue | undefined;
-  private maxValue: PyValue | undefined;
+  // Each sum and extreme with its Python type, as plain fields: adding allocates nothing.
+  private sumValue = 0;
+  private sumIsFloat = false;
+  private sumSquaredValue = 0;
+  private sumSquaredIsFloat = false;
+  private minValue = 0;
+  private minIsFloat = false;
+  private maxValue = 0;
+  private maxIsFloat = false;
 
   constructor(readonly name: MetricName) {}
 
   /** Adds one value; `null`/`undefined` are ignored and booleans count as 1/0 (HELM `Stat.add`). */
   add(x: PyNumber | boolean | null | undefined): this {
     if (x === null || x === undefined) return this;
-    const v = typeof x === 'boolean' ? { value: x ? 1 : 0, isFloat: false } : toPy(x);
-    this.sumValue = plus(this.sumValue, v);
-    this.sumSquaredValue = plus(this.sumSquaredValue, { value: v.value * v.value, isFloat: v.isFloat });
-    this.minValue = this.minValue === undefined ? v : pyMin(this.minValue, v);
-    this.maxValue = this.maxValue === undefined ? v : pyMax(this.maxValue, v);
+    const value = typeof x === 'boolean' ? (x ? 1 : 0) : valueOf(x);
+    const isFloat = typeof x !== 'boolean' && isFloatNumber(x);
+    this.sumValue += value;
+    this.sumIsFloat ||= isFloat;
+    this.sumSquaredValue += value * value;
+    this.sumSquaredIsFloat ||= isFloat;
+    this.takeExtremes(value, isFloat, value, isFloat);
     this.count += 1;
     return this;
   }
 
   /** Adds another stat's sums into this one (its name is not looked at, as in HELM). */
   merge(other: Stat): this {
-    this.sumValue = plus(this.sumValue, other.sumValue);
-    this.sumSquaredValue = plus(this.sumSquaredValue, other.sumSquaredValue);
-    if (other.minValue !== undefined) {
-      this.minValue = this.minValue === undefined ? other.minValue : pyMin(this.minValue, other.minValue);
-    }
-    if (other.maxValue !== undefined) {
-      this.maxValue = this.maxValue === undefined ? other.maxValue : pyMax(this.maxValue, other.maxValue);
-    }
+    this.sumValue += other.sumValue;
+    this.sumIsFloat ||= other.sumIsFloat;
+    this.sumSquaredValue += other.sumSquaredValue;
+    this.sumSquaredIsFloat ||= other.sumSquaredIsFloat;
+    if (other.count > 0) this.takeExtremes(other.minValue, other.minIsFloat, other.maxValue, other.maxIsFloat);
     this.count += other.count;
     return this;
+  }
+
+  // Python's min/max keep the first argument on ties, so its type survives.
+  private takeExtremes(min: number, minIsFloat: boolean, max: number, maxIsFloat: boolean): void {
+    if (this.count === 0 || min < this.minValue) {
+      this.minValue = min;
+      this.minIsFloat = minIsFloat;
+    }
+    if (this.count === 0 || max > this.maxValue) {
+      this.maxValue = max;
+      this.maxIsFloat = maxIsFloat;
+    }
   }
 
   /** A copy under another name (HELM `replace(stat, name=…)`). */
@@ -85,29 +89,29 @@ export class Stat {
   }
 
   get sum(): number {
-    return this.sumValue.value;
+    return this.sumValue;
   }
   get sumSquared(): number {
-    return this.sumSquaredValue.value;
+    return this.sumSquaredValue;
   }
   /** The minimum with its Python type (int or float), as `add` would take it back. */
   minAsPy(): PyNumber | undefined {
-    return this.minValue === undefined ? undefined : this.minValue.isFloat ? new PyFloat(this.minValue.value) : this.minValue.value;
+    return this.count === 0 ? undefined : asPy(this.minValue, this.minIsFloat);
   }
   get min(): number | undefined {
-    return this.minValue?.value;
+    return this.count === 0 ? undefined : this.minValue;
   }
   get max(): number | undefined {
-    return this.maxValue?.value;
+    return this.count === 0 ? undefined : this.maxValue;
   }
   get mean(): number | undefined {
-    return this.count === 0 ? undefined : this.sumValue.value / this.count;
+    return this.count === 0 ? undefined : this.sumValue / this.count;
   }
   /** Population variance, clamped at 0 (HELM writes the clamped value as the int `0`). */
   get variance(): number | undefined {
     const mean = this.mean;
     if (mean === undefined) return undefined;
-    const variance = this.sumSquaredValue.value / this.count - mean * mean;
+    const variance = this.sumSquaredValue / this.count - mean * mean;
     return variance < 0 ? 0 : variance;
   }
   get stddev(): number | undefined {
@@ -123,19 +127,18 @@ export class Stat {
 
   /** HELM's JSON form: None fields dropped, ints and floats as Python would print them. */
   toJson(): StatJson {
-    const py = (v: PyValue): PyNumber => (v.isFloat ? new PyFloat(v.value) : v.value);
     const out: StatJson = {
       name: this.name,
       count: this.count,
-      sum: py(this.sumValue),
-      sum_squared: py(this.sumSquaredValue),
+      sum: asPy(this.sumValue, this.sumIsFloat),
+      sum_squared: asPy(this.sumSquaredValue, this.sumSquaredIsFloat),
     };
     if (this.count === 0) return out;
-    out.min = py(this.minValue!);
-    out.max = py(this.maxValue!);
+    out.min = asPy(this.minValue, this.minIsFloat);
+    out.max = asPy(this.maxValue, this.maxIsFloat);
     out.mean = new PyFloat(this.mean!);
     const mean = this.mean!;
-    const raw = this.sumSquaredValue.value / this.count - mean * mean;
+    const raw = this.sumSquaredValue / this.count - mean * mean;
     out.variance = raw < 0 ? 0 : new PyFloat(raw);
     out.stddev = new PyFloat(this.stddev!);
     return out;
@@ -147,41 +150,55 @@ export class Stat {
  * (the first stat of a name is copied, later ones merged into it).
  */
 export class StatMap {
-  private readonly stats = new Map<string, Stat>();
+  // Looked up part by part (name, split, sub-split, perturbation key): the parts are strings V8 has hashed before,
+  // where one concatenated key would be a new string to hash on every lookup of every instance's stats.
+  private readonly byName = new Map<string, Map<string, Map<string, Map<string, Stat>>>>();
+  private readonly inOrder: Stat[] = [];
 
   /** Merges `stat` in (HELM `merge_stat`). */
   merge(stat: Stat): void {
-    const key = metricNameKey(stat.name);
-    const existing = this.stats.get(key);
-    if (existing === undefined) this.stats.set(key, stat.copy());
+    const existing = this.get(stat.name);
+    if (existing === undefined) this.insert(stat.copy());
     else existing.merge(stat);
   }
 
   /** Merges `stat`'s values under another name (HELM `merge_stat(replace(stat, name=…))`) without copying it first. */
   mergeAs(name: MetricName, stat: Stat): void {
-    const key = metricNameKey(name);
-    const existing = this.stats.get(key);
-    if (existing === undefined) this.stats.set(key, new Stat(name).merge(stat));
+    const existing = this.get(name);
+    if (existing === undefined) this.insert(new Stat(name).merge(stat));
     else existing.merge(stat);
   }
 
   /** Adds one value to the stat of `name`, creating it when new. */
   addAs(name: MetricName, value: PyNumber): void {
-    const key = metricNameKey(name);
-    const existing = this.stats.get(key);
-    if (existing === undefined) this.stats.set(key, new Stat(name).add(value));
+    const existing = this.get(name);
+    if (existing === undefined) this.insert(new Stat(name).add(value));
     else existing.add(value);
   }
 
   get(name: MetricName): Stat | undefined {
-    return this.stats.get(metricNameKey(name));
+    return this.byName.get(name.name)?.get(name.split ?? '')?.get(name.sub_split ?? '')?.get(perturbationKey(name.perturbation));
+  }
+
+  private insert(stat: Stat): void {
+    const { name } = stat;
+    const bySplit = getOrCreate(this.byName, name.name);
+    const bySubSplit = getOrCreate(bySplit, name.split ?? '');
+    getOrCreate(bySubSplit, name.sub_split ?? '').set(perturbationKey(name.perturbation), stat);
+    this.inOrder.push(stat);
   }
 
   values(): IterableIterator<Stat> {
-    return this.stats.values();
+    return this.inOrder.values();
   }
 
   get size(): number {
-    return this.stats.size;
+    return this.inOrder.length;
   }
+}
+
+function getOrCreate<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (inner === undefined) map.set(key, (inner = new Map()));
+  return inner;
 }

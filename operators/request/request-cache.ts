@@ -32,6 +32,21 @@ export interface RequestCache {
 // LMDB keys are limited to ~2 KB, and prompts are longer: the store is keyed by the key's hash.
 const hashOf = (keyString: string): string => createHash('sha256').update(keyString).digest('hex');
 
+interface StoreKey {
+  readonly keyString: string;
+  readonly hash: string;
+}
+// A request's key object is looked up, then stored under once answered: its key string and hash are made once.
+const storeKeys = new WeakMap<object, StoreKey>();
+function storeKeyOf(key: unknown): StoreKey {
+  const known = typeof key === 'object' && key !== null ? storeKeys.get(key) : undefined;
+  if (known !== undefined) return known;
+  const keyString = canonicalJson(key);
+  const made = { keyString, hash: hashOf(keyString) };
+  if (typeof key === 'object' && key !== null) storeKeys.set(key, made);
+  return made;
+}
+
 // Bounds the memory of queued answers when the disk is slower than the run.
 const MAX_UNCOMMITTED_PUTS = 4096;
 // Cache keys are hashes, so puts land on pages all over the file and, read through LMDB's memory map, every page of
@@ -85,16 +100,16 @@ export function lmdbRequestCache(directory: string, options: { putsBeforeReopen?
   };
   return {
     async get(shard, key) {
-      const keyString = canonicalJson(key);
-      const entry = (await storeFor(shard)).get(hashOf(keyString));
+      const { keyString, hash } = storeKeyOf(key);
+      const entry = (await storeFor(shard)).get(hash);
       return entry !== undefined && entry.key === keyString ? entry.value : undefined;
     },
     async put(name, key, value) {
-      const keyString = canonicalJson(key);
+      const { keyString, hash } = storeKeyOf(key);
       if (commitFailure !== undefined) throw commitFailure;
       const store = await storeFor(name);
       const committed: Promise<unknown> = store
-        .put(hashOf(keyString), { key: keyString, value })
+        .put(hash, { key: keyString, value })
         .catch((error: unknown) => {
           commitFailure ??= error;
         })
