@@ -62,15 +62,29 @@ export function pythonJsonString(s: string): string {
 }
 
 /** An integral JS number as Python prints an int (no exponent, even past 1e21). */
-function intText(x: number): string {
+export function intText(x: number): string {
   if (Object.is(x, -0)) return '0';
   return Math.abs(x) < 1e21 ? String(x) : BigInt(x).toString();
 }
 
+/** A number as HELM writes it: Python's float repr when Python holds it as a float or it is not integral, else an int. */
+export const pythonNumberText = (x: number, isFloat: boolean): string =>
+  isFloat || !Number.isInteger(x) ? pythonFloatRepr(x) : intText(x);
+
+/**
+ * An object that writes its own HELM JSON text, at the given indent and nesting level (first line not indented),
+ * byte for byte what `helmJson` would write for its `toJSON()`; for records written by the million (Stat).
+ */
+export interface WritesHelmJson {
+  helmJsonText(indent: number, level: number): string;
+}
+const writesHelmJson = (value: object): value is WritesHelmJson =>
+  typeof (value as Partial<WritesHelmJson>).helmJsonText === 'function';
+
 /** The value to serialize in place of `value`, or `undefined` when the field is dropped (None, functions). */
 function resolve(value: unknown): unknown {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
-  if (value instanceof PyFloat || value === null || typeof value !== 'object') return value;
+  if (value instanceof PyFloat || value === null || typeof value !== 'object' || writesHelmJson(value)) return value;
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   return typeof toJSON === 'function' ? (toJSON as () => unknown).call(value) : value;
 }
@@ -100,7 +114,8 @@ function keyLiteral(key: string): string {
 }
 
 const newlineIndents: string[] = [];
-function newlineIndent(width: number): string {
+/** A newline and `width` spaces (kept: every record needs the same few). */
+export function newlineIndent(width: number): string {
   return (newlineIndents[width] ??= `\n${' '.repeat(width)}`);
 }
 
@@ -114,7 +129,7 @@ function scalarText(v: unknown): string | undefined {
     case 'boolean':
       return v ? 'true' : 'false';
     case 'number':
-      return Number.isInteger(v) ? intText(v) : pythonFloatRepr(v);
+      return pythonNumberText(v, false);
     case 'bigint':
       return v.toString();
     default:
@@ -127,6 +142,7 @@ function scalarText(v: unknown): string | undefined {
 function serialize(v: unknown, indent: number, level: number): string {
   const scalar = scalarText(v);
   if (scalar !== undefined) return scalar;
+  if (writesHelmJson(v as object)) return (v as WritesHelmJson).helmJsonText(indent, level);
   const inner = newlineIndent(indent * (level + 1));
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';

@@ -8,7 +8,6 @@ import type { RunSpec } from './run-spec.ts';
 import type { PerInstanceStats } from './per-instance-stats.ts';
 import { PyFloat } from './py-float.ts';
 import type { CompletedRequest, GeneratedOutput, Request, RequestResult } from './request.ts';
-import type { StatJson } from './stat.ts';
 
 type Json = Record<string, unknown>;
 
@@ -80,10 +79,9 @@ export function requestStateJson(state: CompletedRequest): Json {
   );
 }
 
-/** HELM's PerInstanceStats JSON. */
+/** HELM's PerInstanceStats JSON; its stats stay Stat objects, which helmJson and JSON.stringify both write as StatJson. */
 export function perInstanceStatsJson(entry: PerInstanceStats): Json {
-  const stats: StatJson[] = entry.stats.map((stat) => stat.toJson());
-  return ordered({ ...entry, stats }, ['instance_id', 'perturbation', 'train_trial_index', 'stats']);
+  return ordered(entry, ['instance_id', 'perturbation', 'train_trial_index', 'stats']);
 }
 
 const DATA_AUGMENTER_FIELDS = [

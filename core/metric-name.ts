@@ -1,4 +1,5 @@
 /** @module MetricName and PerturbationDescription with HELM's field names and JSON key order. */
+import { helmJson, newlineIndent, pythonJsonString } from './helm-json.ts';
 import type { PyNumber } from './py-float.ts';
 
 /** How a stat over a perturbation is computed (HELM `computed_on`). */
@@ -73,4 +74,25 @@ export function withContext(
   if (context.sub_split !== undefined) out.sub_split = context.sub_split;
   if (context.perturbation !== undefined) out.perturbation = context.perturbation;
   return out;
+}
+
+// A description's HELM text per (indent, level): shared by every stat over that perturbation.
+const perturbationTexts = new WeakMap<PerturbationDescription, Map<number, string>>();
+function perturbationHelmJson(p: PerturbationDescription, indent: number, level: number): string {
+  let texts = perturbationTexts.get(p);
+  if (texts === undefined) perturbationTexts.set(p, (texts = new Map()));
+  const slot = indent * 1024 + level;
+  let text = texts.get(slot);
+  if (text === undefined) texts.set(slot, (text = helmJson(p, indent, level)));
+  return text;
+}
+
+/** HELM's JSON text of a MetricName (fields in its dataclass order, absent ones left out), as `helmJson` writes records. */
+export function metricNameHelmJson(n: MetricName, indent: number, level: number): string {
+  const at = newlineIndent(indent * (level + 1));
+  let out = `{${at}"name": ${pythonJsonString(n.name)}`;
+  if (n.split !== undefined) out += `,${at}"split": ${pythonJsonString(n.split)}`;
+  if (n.sub_split !== undefined) out += `,${at}"sub_split": ${pythonJsonString(n.sub_split)}`;
+  if (n.perturbation !== undefined) out += `,${at}"perturbation": ${perturbationHelmJson(n.perturbation, indent, level + 1)}`;
+  return `${out}${newlineIndent(indent * level)}}`;
 }

@@ -2,7 +2,8 @@
  * @module HELM's Stat accumulator (`benchmark/metrics/statistic.py`), with Python's int/float distinction
  * kept so that files print `4` or `4.0` exactly as HELM does.
  */
-import { perturbationKey, type MetricName } from './metric-name.ts';
+import { newlineIndent, pythonFloatRepr, pythonNumberText, type WritesHelmJson } from './helm-json.ts';
+import { metricNameHelmJson, perturbationKey, type MetricName } from './metric-name.ts';
 import { PyFloat, type PyNumber } from './py-float.ts';
 
 /** The plain value of a number of a Stat and whether Python holds it as a float. */
@@ -27,7 +28,7 @@ export interface StatJson {
  * A mergeable accumulator: count, sum, sum of squares, min, max; mean, population variance (clamped at 0)
  * and stddev derived from them, as HELM's `_update_mean_variance_stddev` does after every change.
  */
-export class Stat {
+export class Stat implements WritesHelmJson {
   count = 0;
   // Each sum and extreme with its Python type, as plain fields: adding allocates nothing.
   private sumValue = 0;
@@ -123,6 +124,29 @@ export class Stat {
   takeMean(): Stat {
     if (this.count === 0) return this;
     return new Stat(this.name).add(new PyFloat(this.mean!));
+  }
+
+  /** JSON.stringify writes the JSON form. */
+  toJSON(): StatJson {
+    return this.toJson();
+  }
+
+  /** `helmJson(this.toJson(), indent, level)`, written without building the record: most of a run's output is stats. */
+  helmJsonText(indent: number, level: number): string {
+    const at = newlineIndent(indent * (level + 1));
+    let out =
+      `{${at}"name": ${metricNameHelmJson(this.name, indent, level + 1)},${at}"count": ${this.count}` +
+      `,${at}"sum": ${pythonNumberText(this.sumValue, this.sumIsFloat)}` +
+      `,${at}"sum_squared": ${pythonNumberText(this.sumSquaredValue, this.sumSquaredIsFloat)}`;
+    if (this.count > 0) {
+      const mean = this.sumValue / this.count;
+      const raw = this.sumSquaredValue / this.count - mean * mean;
+      out +=
+        `,${at}"min": ${pythonNumberText(this.minValue, this.minIsFloat)},${at}"max": ${pythonNumberText(this.maxValue, this.maxIsFloat)}` +
+        `,${at}"mean": ${pythonFloatRepr(mean)},${at}"variance": ${raw < 0 ? '0' : pythonFloatRepr(raw)}` +
+        `,${at}"stddev": ${pythonFloatRepr(Math.sqrt(raw < 0 ? 0 : raw))}`;
+    }
+    return `${out}${newlineIndent(indent * level)}}`;
   }
 
   /** HELM's JSON form: None fields dropped, ints and floats as Python would print them. */

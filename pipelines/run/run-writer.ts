@@ -51,6 +51,8 @@ function markFloats(value: unknown): unknown {
   if (value instanceof PyFloat) return { [FLOAT_MARK]: value.value };
   if (Array.isArray(value)) return value.map(markFloats);
   if (value !== null && typeof value === 'object') {
+    const toJSON = (value as { toJSON?: () => unknown }).toJSON;
+    if (typeof toJSON === 'function') return markFloats(toJSON.call(value));
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markFloats(v)]));
   }
   return value;
