@@ -4,8 +4,9 @@
  * RandomState(0) in the sampled order.
  *
  * Memory: the train split is held (in-context examples need it). The eval instances a downsample picked come
- * out in sampled, not file, order: up to IN_MEMORY_LIMIT of them are held, more go to a disk spill that keeps
- * only offsets in memory. Without downsampling, eval instances stream straight from the source on every pass.
+ * out in sampled, not file, order: up to IN_MEMORY_LIMIT of them are held (as JSON text: an instance's strings are
+ * slices of the source's read chunks, and holding them would keep every chunk they came from alive, ~15 KB each),
+ * more go to a disk spill that keeps only offsets in memory. Without downsampling, eval instances stream straight from the source on every pass.
  */
 import type { Instance, RawInstance } from '../../core/instance.ts';
 import { NumpyRandomState } from '../../core/rng/numpy-random-state.ts';
@@ -74,14 +75,14 @@ export async function selectInstances(readSource: () => AsyncIterable<RawInstanc
   const rankOfEvalIndex = new Int32Array(evalTotal).fill(-1);
   picked.forEach((evalIndex, rank) => (rankOfEvalIndex[evalIndex] = rank));
   const isSpilled = limit > (options.inMemoryLimit ?? IN_MEMORY_LIMIT);
-  const held: Instance[] = isSpilled ? [] : new Array<Instance>(limit);
+  const held: string[] = isSpilled ? [] : new Array<string>(limit);
   const spill = isSpilled ? instanceSpill(limit) : undefined;
   let evalIndex = 0;
   for await (const { raw, position: p } of rawEvalInFileOrder()) {
     const rank = rankOfEvalIndex[evalIndex] ?? -1;
     if (rank >= 0) {
       const instance = withId(raw, p, anyMissingId);
-      if (spill === undefined) held[rank] = instance;
+      if (spill === undefined) held[rank] = JSON.stringify(instance);
       else spill.put(rank, instance);
     }
     evalIndex += 1;
@@ -90,7 +91,8 @@ export async function selectInstances(readSource: () => AsyncIterable<RawInstanc
     train,
     evalCount: limit,
     async *evalInstances() {
-      yield* spill === undefined ? held : spill.inRankOrder();
+      if (spill !== undefined) yield* spill.inRankOrder();
+      else for (const text of held) yield JSON.parse(text) as Instance;
     },
     close: () => spill?.close(),
   };

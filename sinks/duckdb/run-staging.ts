@@ -5,7 +5,7 @@
  * belongs to one run of one process, so no other process ever waits for it.
  */
 import { rm } from 'node:fs/promises';
-import { createResultTables, insertRunRows, type RunRowsNdjson } from './load-run.ts';
+import { ALLOCATOR_FLUSH_THRESHOLD, createResultTables, insertRunRows, type RunRowsNdjson } from './load-run.ts';
 import { openDatabase, type DatabaseSession } from './open-database.ts';
 
 /** A finished segment; its files are deleted once loaded. */
@@ -21,8 +21,10 @@ export interface RunStaging {
   abort(): Promise<void>;
 }
 
-// DuckDB works beside the run's own thread on a 2-core machine: one thread, and little memory (it spills).
-const STAGING_CONFIG = { threads: '1', memory_limit: '128MB' };
+// DuckDB works beside the run's own thread on a 2-core machine: one thread, and little memory (it spills), handed
+// back after each segment's load (measured at 30k instances: peak RSS 578 MB with 128 MB and DuckDB's default
+// flush threshold, 362 MB with these).
+const STAGING_CONFIG = { threads: '1', memory_limit: '64MB', allocator_flush_threshold: ALLOCATOR_FLUSH_THRESHOLD };
 // Request states carry kilobytes of prompt each: small row groups keep a segment's load within the memory limit.
 const ROW_GROUP_SIZE = 16_384;
 
