@@ -5,6 +5,7 @@
  * Requests/s are measured at the server (first arrival to last reply) against the ideal C / latency.
  *
  * usage: node --import tsx bench/latency.ts [C …]   (default 1 8 64 256); figures go to bench/results/latency.json
+ * Environment: BENCH_ROUNDS (requests per worker, default 8), BENCH_CPU_PROF (a directory: helm-run writes a CPU profile there).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const DELAY_MS = 200;
 const args = process.argv.slice(2).map(Number).filter((c) => c > 0);
 const concurrencies = args.length > 0 ? args : [1, 8, 64, 256];
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 8);
+const profileArgs = process.env['BENCH_CPU_PROF'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`];
 
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'delayed-openai-server.ts'), String(DELAY_MS)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 const port = await new Promise<string>((resolve) => createInterface({ input: server.stdout! }).once('line', resolve));
@@ -64,7 +67,7 @@ async function helmRun(concurrency: number, requests: number): Promise<ServerSta
       '',
     ].join('\n'));
     const started = performance.now();
-    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, join(root, 'pipelines', 'run.js'), '-r', 'mmlu:subject=bench,model=local/bench',
+    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, ...profileArgs, join(root, 'pipelines', 'run.js'), '-r', 'mmlu:subject=bench,model=local/bench',
       '-m', String(requests), '-n', String(concurrency), '--max-concurrency', String(concurrency), '--suite', 'latency',
       '-o', join(work, 'out'), '--local-path', join(work, 'prod_env')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const wallSeconds = (performance.now() - started) / 1000;
@@ -80,7 +83,7 @@ const percent = (rate: number, ideal: number) => Number(((100 * rate) / ideal).t
 const figures = [];
 try {
   for (const concurrency of concurrencies) {
-    const requests = Math.max(40, concurrency * 8);
+    const requests = Math.max(40, concurrency * rounds);
     const ideal = concurrency / (DELAY_MS / 1000);
     const bare = await bareClient(concurrency, requests);
     const ours = await helmRun(concurrency, requests);

@@ -24,7 +24,7 @@ export interface RunStaging {
 // DuckDB works beside the run's own thread on a 2-core machine: one thread, and little memory (it spills), handed
 // back after each segment's load (measured at 30k instances: peak RSS 578 MB with 128 MB and DuckDB's default
 // flush threshold, 362 MB with these).
-const STAGING_CONFIG = { threads: '1', memory_limit: '64MB', allocator_flush_threshold: ALLOCATOR_FLUSH_THRESHOLD };
+const STAGING_CONFIG = { threads: '1', memory_limit: '128MB', allocator_flush_threshold: ALLOCATOR_FLUSH_THRESHOLD };
 // Request states carry kilobytes of prompt each: small row groups keep a segment's load within the memory limit.
 const ROW_GROUP_SIZE = 16_384;
 

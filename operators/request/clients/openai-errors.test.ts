@@ -92,13 +92,13 @@ describe('OpenAI failures: what the retry wrapper does with them', () => {
   it('a connection dropped before the response is transient', async () => {
     const { kind, error } = await failure({ drop: 'before-headers' });
     expect(kind).toBe('transient');
-    expect(error.message).toBe(`OpenAI error: no response from ${server.baseURL} (UND_ERR_SOCKET: other side closed)`);
+    expect(error.message).toBe(`OpenAI error: no response from ${server.baseURL} (ECONNRESET: socket hang up)`);
   });
 
   it('a connection dropped in the middle of the body is transient', async () => {
     const { kind, error } = await failure({ drop: 'mid-body', json: chatCompletion('m', [['B', 'stop']]) });
     expect(kind).toBe('transient');
-    expect(error.message).toBe(`OpenAI error: connection to ${server.baseURL} dropped (UND_ERR_SOCKET: other side closed)`);
+    expect(error.message).toBe(`OpenAI error: connection to ${server.baseURL} dropped (ECONNRESET: aborted)`);
   });
 
   it('a server that does not answer within the timeout arg (seconds) is transient', async () => {

@@ -221,10 +221,10 @@ describe('OpenAIResponseClient: failures', () => {
     expect((await failure({ text: '{"id": "resp_1", "outp' })).kind).toBe('transient');
     const before = await failure({ drop: 'before-headers' });
     expect(before.kind).toBe('transient');
-    expect(before.error.message).toBe(`OpenAI error: no response from ${server.baseURL} (UND_ERR_SOCKET: other side closed)`);
+    expect(before.error.message).toBe(`OpenAI error: no response from ${server.baseURL} (ECONNRESET: socket hang up)`);
     const mid = await failure({ drop: 'mid-body', json: responseObject('m', ['B']) });
     expect(mid.kind).toBe('transient');
-    expect(mid.error.message).toBe(`OpenAI error: connection to ${server.baseURL} dropped (UND_ERR_SOCKET: other side closed)`);
+    expect(mid.error.message).toBe(`OpenAI error: connection to ${server.baseURL} dropped (ECONNRESET: aborted)`);
   });
 });
 

@@ -5,6 +5,7 @@
 import OpenAI from 'openai';
 import { UserError } from '../../../core/errors.ts';
 import type { ClientContext } from './model-client.ts';
+import { keepAliveFetch } from './keep-alive-fetch.ts';
 
 /** Typed access to a deployment's `client_spec.args` (see `argsReader`). */
 export type ArgsReader = ReturnType<typeof argsReader>;
@@ -78,6 +79,7 @@ export function openaiSdk(context: ClientContext, args: ArgsReader, apiKey: stri
     organization: options.withOrganization ? (args.string('org_id') ?? context.credentials.get(`${org}OrgId`)) : undefined,
     project: args.string('project'),
     maxRetries: 0, // HELM's max_retries arg, where accepted, is not used
+    fetch: keepAliveFetch,
     ...(timeoutSeconds === undefined ? {} : { timeout: timeoutSeconds * 1000 }),
     ...optionalField('defaultHeaders', args.strings('default_headers')),
     ...optionalField('defaultQuery', args.strings('default_query')),
