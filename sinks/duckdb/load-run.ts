@@ -258,7 +258,7 @@ export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadR
   await mkdir(dirname(dbPath), { recursive: true });
   return oneAtATime(dbPath, async () => {
     const session = await openDatabase(dbPath, {
-      config: { memory_limit: options.memoryLimit ?? '1GB', allocator_flush_threshold: ALLOCATOR_FLUSH_THRESHOLD },
+      config: { memory_limit: options.memoryLimit ?? '1GB', threads: '1', allocator_flush_threshold: ALLOCATOR_FLUSH_THRESHOLD },
       rowGroupSize: ROW_GROUP_SIZE,
       ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
     });
