@@ -5,7 +5,7 @@
  * Requests/s are measured at the server (first arrival to last reply) against the ideal C / latency.
  *
  * usage: node --import tsx bench/latency.ts [C …]   (default 1 8 64 256); figures go to bench/results/latency.json
- * Environment: BENCH_ROUNDS (requests per worker, default 8), BENCH_CPU_PROF (a directory: helm-run writes a CPU profile there).
+ * Environment: BENCH_ROUNDS (requests per worker, default 16: with 8, start-up and the last round weigh on the rate), BENCH_CPU_PROF (a directory: helm-run writes a CPU profile there).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const DELAY_MS = 200;
 const args = process.argv.slice(2).map(Number).filter((c) => c > 0);
 const concurrencies = args.length > 0 ? args : [1, 8, 64, 256];
-const rounds = Number(process.env['BENCH_ROUNDS'] ?? 8);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 16);
 const profileArgs = process.env['BENCH_CPU_PROF'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`];
 
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'delayed-openai-server.ts'), String(DELAY_MS)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
