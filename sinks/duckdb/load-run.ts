@@ -73,11 +73,6 @@ const TABLES = ['request_states', 'per_instance_stats', 'stats', 'runs'] as cons
 // Request states carry kilobytes of prompt each: DuckDB's default row groups (122,880 rows) would be buffered
 // whole per thread, hundreds of MB; 16,384-row groups keep a load within the memory limit.
 const ROW_GROUP_SIZE = 16_384;
-/**
- * DuckDB's allocator keeps freed memory for reuse until a task's peak passes this (default 128 MB): loads run
- * beside a long run, so what a segment's load used is handed back at once rather than held in the process's RSS.
- */
-export const ALLOCATOR_FLUSH_THRESHOLD = '8MB';
 
 // Each line is parsed once into the typed fields (a field absent from a record, such as the perturbation of an
 // original or the result of a dry run, reads as NULL) and kept whole as `state`. One parse, not one per
@@ -258,7 +253,8 @@ export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadR
   await mkdir(dirname(dbPath), { recursive: true });
   return oneAtATime(dbPath, async () => {
     const session = await openDatabase(dbPath, {
-      config: { memory_limit: options.memoryLimit ?? '1GB', threads: '1', allocator_flush_threshold: ALLOCATOR_FLUSH_THRESHOLD },
+      // One DuckDB thread: the load's memory grows with its threads, and at the end of a run it is the process's peak.
+      config: { memory_limit: options.memoryLimit ?? '1GB', threads: '1' },
       rowGroupSize: ROW_GROUP_SIZE,
       ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
     });

@@ -5,7 +5,7 @@
  * belongs to one run of one process, so no other process ever waits for it.
  */
 import { rm } from 'node:fs/promises';
-import { ALLOCATOR_FLUSH_THRESHOLD, createResultTables, insertRunRows, type RunRowsNdjson } from './load-run.ts';
+import { createResultTables, insertRunRows, type RunRowsNdjson } from './load-run.ts';
 import { openDatabase, type DatabaseSession } from './open-database.ts';
 
 /** A finished segment; its files are deleted once loaded. */
@@ -22,7 +22,7 @@ export interface RunStaging {
 }
 
 // DuckDB works beside the run's own thread on a 2-core machine: one thread, and little memory (it spills).
-const STAGING_CONFIG = { threads: '1', memory_limit: '128MB', allocator_flush_threshold: ALLOCATOR_FLUSH_THRESHOLD };
+const STAGING_CONFIG = { threads: '1', memory_limit: '128MB' };
 // The process's memory grows with every segment a DuckDB instance loads (what a load used stays with the instance,
 // though DuckDB counts under 20 MB in use) and falls back when the instance closes: it is checkpointed, closed and
 // opened again after each segment. Measured on 49 segments of 2,048 MMLU instances: peak RSS of the loading process

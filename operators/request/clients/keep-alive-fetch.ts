@@ -10,8 +10,14 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 
-// Requests in flight are bounded by the run's own limiter: the agents keep one socket per request in flight.
-const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
+// Requests in flight are bounded by the run's own limiter: the agents keep one socket per request in flight. An idle
+// socket is closed after 4 s (or the server's Keep-Alive hint, if shorter), before servers drop idle connections
+// themselves (usually after 5 s or more), so that a request is rarely sent on a connection the server is closing.
+const IDLE_SOCKET_MS = 4000;
+const agents = {
+  'http:': new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  'https:': new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+};
 
 const DECODERS: Readonly<Record<string, (body: Buffer) => Promise<Buffer>>> = {
   gzip: promisify(gunzip),
