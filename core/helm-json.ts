@@ -102,7 +102,6 @@ export function helmJson(value: unknown, indent = 2, level = 0): string {
   return resolved === undefined ? 'null' : serialize(resolved, indent, level);
 }
 
-
 // Object keys repeat in every record: their literals are kept (HELM's records have a few dozen distinct keys).
 const keyLiterals = new Map<string, string>();
 function keyLiteral(key: string): string {

@@ -110,10 +110,14 @@ export class Stat implements WritesHelmJson {
   }
   /** Population variance, clamped at 0 (HELM writes the clamped value as the int `0`). */
   get variance(): number | undefined {
-    const mean = this.mean;
-    if (mean === undefined) return undefined;
-    const variance = this.sumSquaredValue / this.count - mean * mean;
+    if (this.count === 0) return undefined;
+    const variance = this.unclampedVariance();
     return variance < 0 ? 0 : variance;
+  }
+  /** E[x²] − E[x]², which rounding can take below 0 (HELM clamps it, and then writes the int `0`); count > 0. */
+  private unclampedVariance(): number {
+    const mean = this.sumValue / this.count;
+    return this.sumSquaredValue / this.count - mean * mean;
   }
   get stddev(): number | undefined {
     const variance = this.variance;
@@ -139,11 +143,10 @@ export class Stat implements WritesHelmJson {
       `,${at}"sum": ${pythonNumberText(this.sumValue, this.sumIsFloat)}` +
       `,${at}"sum_squared": ${pythonNumberText(this.sumSquaredValue, this.sumSquaredIsFloat)}`;
     if (this.count > 0) {
-      const mean = this.sumValue / this.count;
-      const raw = this.sumSquaredValue / this.count - mean * mean;
+      const raw = this.unclampedVariance();
       out +=
         `,${at}"min": ${pythonNumberText(this.minValue, this.minIsFloat)},${at}"max": ${pythonNumberText(this.maxValue, this.maxIsFloat)}` +
-        `,${at}"mean": ${pythonFloatRepr(mean)},${at}"variance": ${raw < 0 ? '0' : pythonFloatRepr(raw)}` +
+        `,${at}"mean": ${pythonFloatRepr(this.sumValue / this.count)},${at}"variance": ${raw < 0 ? '0' : pythonFloatRepr(raw)}` +
         `,${at}"stddev": ${pythonFloatRepr(Math.sqrt(raw < 0 ? 0 : raw))}`;
     }
     return `${out}${newlineIndent(indent * level)}}`;
@@ -161,8 +164,7 @@ export class Stat implements WritesHelmJson {
     out.min = asPy(this.minValue, this.minIsFloat);
     out.max = asPy(this.maxValue, this.maxIsFloat);
     out.mean = new PyFloat(this.mean!);
-    const mean = this.mean!;
-    const raw = this.sumSquaredValue / this.count - mean * mean;
+    const raw = this.unclampedVariance();
     out.variance = raw < 0 ? 0 : new PyFloat(raw);
     out.stddev = new PyFloat(this.stddev!);
     return out;

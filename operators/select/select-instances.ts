@@ -6,7 +6,8 @@
  * Memory: the train split is held (in-context examples need it). The eval instances a downsample picked come
  * out in sampled, not file, order: up to IN_MEMORY_LIMIT of them are held (as JSON text: an instance's strings are
  * slices of the source's read chunks, and holding them would keep every chunk they came from alive, ~15 KB each),
- * more go to a disk spill that keeps only offsets in memory. Without downsampling, eval instances stream straight from the source on every pass.
+ * more go to a disk spill that keeps only offsets in memory. Without downsampling, eval instances stream straight
+ * from the source on every pass.
  */
 import type { Instance, RawInstance } from '../../core/instance.ts';
 import { NumpyRandomState } from '../../core/rng/numpy-random-state.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { batchedFile, type BatchedFile } from '../../sinks/batched-file.ts';
 import type { RunStaging } from '../../sinks/duckdb/run-staging.ts';
 
-// About 8 MB of per-instance stats per segment for an MMLU run: big enough to load efficiently, small enough that
+// About 4 MB of per-instance stats per segment for an MMLU run: big enough to load efficiently, small enough that
 // the last one (loaded after the run) is quick and that a load's memory stays small (run-staging.ts).
 const SEGMENT_REQUEST_STATES = 1024;
 
