@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { crc32, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../core/errors.ts';
-import { ensureDownloaded, type DownloadOptions } from './download.ts';
+import { offlineLookup } from './__fixtures__/offline-lookup.ts';
+import { ensureAllDownloaded, ensureDownloaded, type DownloadOptions } from './download.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'download-test-'));
 const BODY = 'question,a,b,A\n';
@@ -188,5 +189,107 @@ describe('ensureDownloaded', () => {
     await ensureDownloaded({ url: `${base}/file.csv.gz`, targetPath: join(dir, 'file'), unpack: 'gzip' }, FAST);
     expect(readFileSync(join(dir, 'file'), 'utf8')).toBe(BODY);
     expect(leftovers(dir)).toEqual(['file']);
+  });
+});
+
+describe('ensureDownloaded offline', () => {
+  /** Options that would retry five times; each retry leaves a "retrying" note, so the notes count the attempts. */
+  const noting = (): { options: DownloadOptions; notes: string[] } => {
+    const notes: string[] = [];
+    return { notes, options: { retries: 5, retryDelayMs: 1, timeoutMs: 2_000, log: (m) => notes.push(m) } };
+  };
+
+  it('fails at once when the host name does not resolve (.invalid never does, RFC 6761), without retrying', async () => {
+    const target = join(cacheDir(), 'x');
+    const { options, notes } = noting();
+    const error = await ensureDownloaded({ url: 'http://files.example.invalid/x', targetPath: target }, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(
+      /^Could not download http:\/\/files\.example\.invalid\/x: getaddrinfo (ENOTFOUND|EAI_AGAIN) files\.example\.invalid \(the host name does not resolve: no internet access\?\)\. Without internet access, fetch that URL elsewhere \(no checksum is recorded for it\), and place it at /,
+    );
+    expect((error as Error).message.endsWith(` place it at ${target}.`)).toBe(true);
+    expect(notes).toEqual([`Downloading http://files.example.invalid/x to ${target}`]); // one attempt, no "retrying"
+  });
+
+  it('does not retry a refused connection (nothing listens on that port of 127.0.0.1)', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const url = `http://127.0.0.1:${port}/x`;
+    const target = join(cacheDir(), 'x');
+    const { options, notes } = noting();
+    await expect(ensureDownloaded({ url, targetPath: target }, options)).rejects.toThrow(
+      new UserError(
+        `Could not download ${url}: connect ECONNREFUSED 127.0.0.1:${port}. Without internet access, fetch that URL ` +
+          `elsewhere (no checksum is recorded for it), and place it at ${target}.`,
+      ),
+    );
+    expect(notes).toEqual([`Downloading ${url} to ${target}`]);
+  });
+
+  it('still retries a timeout (the network is there, the server is slow)', async () => {
+    const { options, notes } = noting();
+    await expect(ensureDownloaded({ url: `${base}/hang`, targetPath: join(cacheDir(), 'x') }, { ...options, retries: 1, timeoutMs: 100 })).rejects.toThrow(
+      /Timeout awaiting/,
+    );
+    expect(notes.filter((n) => n.includes('retrying'))).toHaveLength(1);
+    expect(hits.get('/hang')).toBe(2);
+  });
+});
+
+describe('ensureAllDownloaded', () => {
+  it('tries every file and names each one missing, with its URL and path, in one error', async () => {
+    const dir = cacheDir();
+    const specs = [
+      { url: `${base}/train.jsonl`, targetPath: join(dir, 'data', 'train') },
+      { url: `${base}/file.csv`, targetPath: join(dir, 'data', 'ok'), sha256: BODY_SHA256 },
+      { url: `${base}/dev.jsonl`, targetPath: join(dir, 'data', 'dev'), sha256: 'ab'.repeat(32) },
+      { url: `${base}/data.tar`, targetPath: join(dir, 'tar'), unpack: 'tar', sha256: 'cd'.repeat(32) },
+    ] as const;
+    await expect(ensureAllDownloaded(specs, FAST)).rejects.toThrow(
+      new UserError(
+        [
+          'Could not download 3 of the 4 dataset files needed:',
+          `  - ${base}/train.jsonl: HTTP 404 Not Found.`,
+          `    To do it by hand, fetch it elsewhere (no checksum is recorded for it), and place it at ${join(dir, 'data', 'train')}.`,
+          `  - ${base}/dev.jsonl: HTTP 404 Not Found.`,
+          `    To do it by hand, fetch it elsewhere (expected sha256 ${'ab'.repeat(32)}), and place it at ${join(dir, 'data', 'dev')}.`,
+          `  - ${base}/data.tar: checksum mismatch: got sha256 ${createHash('sha256').update(readFileSync(join(work, 'data.tar'))).digest('hex')}.`,
+          `    To do it by hand, fetch it elsewhere (expected sha256 ${'cd'.repeat(32)}), unpack it (its single top-level folder becomes 'tar'), ` +
+            `and place it at ${join(dir, 'tar')}.`,
+          'Files already in place are not downloaded again: once these are placed, run the same command again.',
+        ].join('\n'),
+      ),
+    );
+    expect(readFileSync(join(dir, 'data', 'ok'), 'utf8')).toBe(BODY); // what arrived stays
+    expect(leftovers(join(dir, 'data'))).toEqual(['ok']);
+    expect([hits.get('/train.jsonl'), hits.get('/dev.jsonl'), hits.get('/data.tar')]).toEqual([1, 1, 1]);
+  });
+
+  it('offline, fails every file of a list at once and says so for each', async () => {
+    const dir = cacheDir();
+    const notes: string[] = [];
+    const urls = ['https://huggingface.co/a.jsonl', 'https://raw.githubusercontent.com/b.jsonl'];
+    const specs = urls.map((url, i) => ({ url, targetPath: join(dir, `f${i}`) }));
+    const error = await ensureAllDownloaded(specs, { ...FAST, retries: 5, lookup: offlineLookup, log: (m) => notes.push(m) }).catch((e: unknown) => e);
+    expect((error as UserError).message.split('\n').slice(0, 5)).toEqual([
+      'Could not download 2 of the 2 dataset files needed:',
+      `  - ${urls[0]}: getaddrinfo ENOTFOUND huggingface.co (the host name does not resolve: no internet access?).`,
+      `    To do it by hand, fetch it elsewhere (no checksum is recorded for it), and place it at ${join(dir, 'f0')}.`,
+      `  - ${urls[1]}: getaddrinfo ENOTFOUND raw.githubusercontent.com (the host name does not resolve: no internet access?).`,
+      `    To do it by hand, fetch it elsewhere (no checksum is recorded for it), and place it at ${join(dir, 'f1')}.`,
+    ]);
+    expect(((error as Error).cause as AggregateError).errors).toHaveLength(2);
+    expect(notes.filter((n) => n.includes('retrying'))).toEqual([]);
+  });
+
+  it('does nothing for an empty list or files all in place', async () => {
+    const dir = cacheDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a'), 'A');
+    await ensureAllDownloaded([], FAST);
+    await ensureAllDownloaded([{ url: `${base}/file.csv`, targetPath: join(dir, 'a') }], FAST);
+    expect(hits.size).toBe(0);
   });
 });

@@ -1,21 +1,25 @@
 /**
  * @module Dataset downloads into HELM's cache layout (`common/general.py: ensure_file_downloaded`). Nothing is
  * fetched when the target exists, so a directory HELM already downloaded, or files a user placed by hand, are
- * reused as they are. Otherwise the file is downloaded (retried with backoff) to a temporary name, checked
- * against its SHA-256 when one is known, unpacked when asked, and renamed into place: a failure never leaves
- * a target that looks complete.
+ * reused as they are. Otherwise the file is downloaded (retried with backoff, unless the host cannot be reached
+ * at all) to a temporary name, checked against its SHA-256 when one is known, unpacked when asked, and renamed
+ * into place: a failure never leaves a target that looks complete. A scenario's files are ensured together, and
+ * every one that failed is named in one error.
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { LookupFunction } from 'node:net';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import got, { HTTPError, RequestError } from 'got';
+import { firstValueFrom, timer } from 'rxjs';
 import { UserError } from '../core/errors.ts';
+import { describeError, downloadFailureMessage, isUnreachable, type DownloadFailure } from './download-failure.ts';
 
 /** One file of a dataset: where it comes from, where it goes, how to check and unpack it. */
 export interface DownloadSpec {
@@ -36,7 +40,11 @@ export interface DownloadSpec {
 
 /** How downloads behave; the defaults suit real downloads, tests shrink the delays. */
 export interface DownloadOptions {
-  /** Further attempts after a failure that may pass (a timeout, a reset connection, HTTP 429 or 5xx). Default 5. */
+  /**
+   * Further attempts after a failure that may pass (a timeout, a reset connection, HTTP 429 or 5xx). Default 5.
+   * A host that cannot be reached at all (its name does not resolve, the connection is refused, no route) is
+   * not retried: offline, that is the answer at once instead of after a minute of backoff.
+   */
   readonly retries?: number;
   /** Wait before the first retry, doubled for each further one (at most 60 s). Default 1000. */
   readonly retryDelayMs?: number;
@@ -44,13 +52,15 @@ export interface DownloadOptions {
   readonly timeoutMs?: number;
   /** Where progress notes go. Default: stderr. */
   readonly log?: (message: string) => void;
+  /** How host names are resolved. Default: the system's (`dns.lookup`); tests simulate a machine offline. */
+  readonly lookup?: LookupFunction | undefined;
 }
 
 const RETRY_STATUS = new Set([408, 413, 429, 500, 502, 503, 504, 521, 522, 524]); // got's defaults
-const RETRY_CODES = new Set([
-  'ETIMEDOUT', 'ECONNRESET', 'EADDRINUSE', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'ENETUNREACH', 'EAI_AGAIN',
-  'ERR_STREAM_PREMATURE_CLOSE',
-]);
+// got's defaults, less those of an unreachable host (isUnreachable)
+const RETRY_CODES = new Set(['ETIMEDOUT', 'ECONNRESET', 'EADDRINUSE', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+/** How many files of one list are downloaded at once. */
+const PARALLEL_DOWNLOADS = 4;
 
 const defaultLog = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -61,19 +71,18 @@ const exists = (path: string): Promise<boolean> => access(path).then(() => true,
 /** Whether a failed attempt may pass when tried again. */
 function isRetryable(error: unknown): boolean {
   if (error instanceof HTTPError) return RETRY_STATUS.has(error.response.statusCode);
-  if (error instanceof RequestError) return RETRY_CODES.has(error.code);
+  if (error instanceof RequestError) return !isUnreachable(error) && RETRY_CODES.has(error.code);
   return false;
 }
 
-const describe = (error: unknown): string =>
-  error instanceof HTTPError ? `HTTP ${error.response.statusCode} ${error.response.statusMessage ?? ''}`.trim() : (error as Error).message;
-
 /** One attempt: streams the URL into `path` and returns the SHA-256 of what was written. */
-async function fetchOnce(url: string, path: string, timeoutMs: number, log: (m: string) => void): Promise<string> {
+async function fetchOnce(url: string, path: string, options: DownloadOptions, log: (m: string) => void): Promise<string> {
   const hash = createHash('sha256');
   let lastNote = Date.now();
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const download = got.stream(url, {
     retry: { limit: 0 }, // retried below, where each attempt starts a fresh file
+    dnsLookup: options.lookup,
     timeout: { lookup: timeoutMs, connect: timeoutMs, secureConnect: timeoutMs, socket: timeoutMs, response: timeoutMs },
   });
   download.on('downloadProgress', ({ transferred, total }: { transferred: number; total?: number }) => {
@@ -96,12 +105,12 @@ async function fetchWithRetries(url: string, path: string, options: DownloadOpti
   const retries = options.retries ?? 5;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchOnce(url, path, options.timeoutMs ?? 60_000, log);
+      return await fetchOnce(url, path, options, log);
     } catch (error) {
       if (attempt >= retries || !isRetryable(error)) throw error;
       const delayMs = Math.min((options.retryDelayMs ?? 1000) * 2 ** attempt, 60_000);
-      log(`  ${url}: ${describe(error)}; retrying in ${delayMs} ms (${attempt + 1} of ${retries})`);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      log(`  ${url}: ${describeError(error)}; retrying in ${delayMs} ms (${attempt + 1} of ${retries})`);
+      await firstValueFrom(timer(delayMs));
     }
   }
 }
@@ -131,12 +140,8 @@ async function moveIntoPlace(from: string, to: string): Promise<void> {
   }
 }
 
-/**
- * Ensures `spec.targetPath` exists, downloading it if not. A failure is a UserError naming the URL, the path
- * to fill by hand instead, and the checksum expected.
- * @example await ensureDownloaded({ url: 'https://people.eecs.berkeley.edu/~hendrycks/data.tar', targetPath: join(cacheDir, 'data'), unpack: 'tar' });
- */
-export async function ensureDownloaded(spec: DownloadSpec, options: DownloadOptions = {}): Promise<void> {
+/** Downloads one missing target into place; throws what went wrong as it is. */
+async function download(spec: DownloadSpec, options: DownloadOptions): Promise<void> {
   if (await exists(spec.targetPath)) return;
   const log = options.log ?? defaultLog;
   // Unique temporary names: several runs may download the same file at once, and each renames atomically.
@@ -156,24 +161,38 @@ export async function ensureDownloaded(spec: DownloadSpec, options: DownloadOpti
       await moveIntoPlace(stagingPath, spec.targetPath);
     } else await moveIntoPlace(tmpPath, spec.targetPath);
     log(`Finished downloading ${spec.url} to ${spec.targetPath}`);
-  } catch (error) {
-    throw new UserError(failureMessage(spec, error), { cause: error });
   } finally {
     await rm(tmpPath, { force: true });
     await rm(stagingPath, { recursive: true, force: true });
   }
 }
 
-function failureMessage(spec: DownloadSpec, error: unknown): string {
-  const what =
-    spec.unpack === 'gzip'
-      ? `, gunzip it`
-      : spec.unpack === undefined
-        ? ''
-        : `, unpack it (${spec.unpackedName === undefined ? 'its single top-level folder' : `its top-level '${spec.unpackedName}'`} becomes '${basename(spec.targetPath)}')`;
-  const checksum = spec.sha256 === undefined ? ' (no checksum is recorded for it)' : ` (expected sha256 ${spec.sha256})`;
-  return (
-    `Could not download ${spec.url}: ${describe(error)}. ` +
-    `Without internet access, fetch that URL elsewhere${checksum}${what}, and place it at ${spec.targetPath}.`
-  );
+/**
+ * Ensures every target of `specs` exists, downloading the missing ones (a few at a time). Each file is tried
+ * even when another failed, and one UserError then names every file that could not be fetched, each with its
+ * URL, the path to fill by hand instead and the checksum expected; the files that did arrive stay in place.
+ * @example await ensureAllDownloaded(['train', 'test'].map((s) => ({ url: `${BASE_URL}/${s}.jsonl`, targetPath: join(cacheDir, s) })));
+ */
+export async function ensureAllDownloaded(specs: readonly DownloadSpec[], options: DownloadOptions = {}): Promise<void> {
+  const failed = new Map<number, DownloadFailure>();
+  let next = 0;
+  async function downloadNext(): Promise<void> {
+    while (next < specs.length) {
+      const i = next++;
+      const spec = specs[i]!;
+      await download(spec, options).catch((error: unknown) => failed.set(i, { spec, error }));
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_DOWNLOADS, specs.length) }, downloadNext));
+  if (failed.size === 0) return;
+  const failures = [...failed.keys()].sort((a, b) => a - b).map((i) => failed.get(i)!); // in the order given
+  const cause = failures.length === 1 ? failures[0]!.error : new AggregateError(failures.map((f) => f.error));
+  throw new UserError(downloadFailureMessage(failures, specs.length), { cause });
 }
+
+/**
+ * Ensures `spec.targetPath` exists, downloading it if not. A failure is a UserError naming the URL, the path
+ * to fill by hand instead, and the checksum expected.
+ * @example await ensureDownloaded({ url: 'https://people.eecs.berkeley.edu/~hendrycks/data.tar', targetPath: join(cacheDir, 'data'), unpack: 'tar' });
+ */
+export const ensureDownloaded = (spec: DownloadSpec, options: DownloadOptions = {}): Promise<void> => ensureAllDownloaded([spec], options);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { reference, type Input, type RawInstance, type Split } from '../../core/instance.ts';
 import { pythonCase } from '../../core/python-case.ts';
-import { ensureDownloaded } from '../download.ts';
+import { ensureAllDownloaded } from '../download.ts';
 import { readJsonLines } from '../line-reader.ts';
 import { pyStrip, pyTruthy } from '../python-text.ts';
 import { checkScenarioArgs } from '../scenario-args.ts';
@@ -43,9 +43,8 @@ function stringField(record: Readonly<Record<string, unknown>>, name: string, wh
 
 async function* readBoolq(cacheDir: string, context: SourceContext | undefined): AsyncGenerator<RawInstance> {
   const dataPath = join(cacheDir, 'data');
-  for (const { file } of FILES) {
-    await ensureDownloaded({ url: `${BASE_URL}/${file}.jsonl`, targetPath: join(dataPath, file) }, downloadOptionsOf(context));
-  }
+  const specs = FILES.map(({ file }) => ({ url: `${BASE_URL}/${file}.jsonl`, targetPath: join(dataPath, file) }));
+  await ensureAllDownloaded(specs, downloadOptionsOf(context)); // offline, one error names every missing file
   const { capitalize } = pythonCase();
   for (const { split, file } of FILES) {
     for await (const { record, where } of readJsonLines(join(dataPath, file))) {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { reference, type RawInstance, type Split } from '../../core/instance.ts';
-import { ensureDownloaded } from '../download.ts';
+import { ensureAllDownloaded } from '../download.ts';
 import { readJsonLines } from '../line-reader.ts';
 import { checkScenarioArgs } from '../scenario-args.ts';
 import { downloadOptionsOf, rereadable, scenarioMetadata, type ScenarioSource, type SourceContext } from '../scenario-source.ts';
@@ -27,8 +27,9 @@ function stringField(record: Readonly<Record<string, unknown>>, name: string, wh
 
 async function* readGsm(cacheDir: string, context: SourceContext | undefined): AsyncGenerator<RawInstance> {
   const paths = FILES.map(({ file, split }) => ({ split, path: join(cacheDir, `gsm_data_${file}`), url: `${BASE_URL}/${file}.jsonl` }));
-  // Both files before the first instance, so a missing one fails the run before any request is made.
-  for (const { path, url } of paths) await ensureDownloaded({ url, targetPath: path }, downloadOptionsOf(context));
+  // Both files before the first instance, so a missing one fails the run before any request is made; offline,
+  // one error names both.
+  await ensureAllDownloaded(paths.map(({ path, url }) => ({ url, targetPath: path })), downloadOptionsOf(context));
   for (const { path, split } of paths) {
     for await (const { record, where } of readJsonLines(path)) {
       const question = stringField(record, 'question', where);
