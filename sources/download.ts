@@ -54,6 +54,8 @@ export interface DownloadOptions {
   readonly log?: (message: string) => void;
   /** How host names are resolved. Default: the system's (`dns.lookup`); tests simulate a machine offline. */
   readonly lookup?: LookupFunction | undefined;
+  /** Called as bytes arrive (a progress bar); when given, no progress notes go to `log`. */
+  readonly onProgress?: ((transferred: number, total: number | undefined) => void) | undefined;
 }
 
 const RETRY_STATUS = new Set([408, 413, 429, 500, 502, 503, 504, 521, 522, 524]); // got's defaults
@@ -86,6 +88,7 @@ async function fetchOnce(url: string, path: string, options: DownloadOptions, lo
     timeout: { lookup: timeoutMs, connect: timeoutMs, secureConnect: timeoutMs, socket: timeoutMs, response: timeoutMs },
   });
   download.on('downloadProgress', ({ transferred, total }: { transferred: number; total?: number }) => {
+    if (options.onProgress !== undefined) return options.onProgress(transferred, total);
     if (Date.now() - lastNote < 10_000) return;
     lastNote = Date.now();
     log(`  ${url}: ${(transferred / 1e6).toFixed(1)} MB${total === undefined ? '' : ` of ${(total / 1e6).toFixed(1)} MB`}`);
