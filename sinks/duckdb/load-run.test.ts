@@ -267,9 +267,14 @@ describe('a run staged in segments (run-staging.ts)', () => {
   });
 });
 
-describe.skipIf(!existsSync(GOLDEN_RUN))('loadRunIntoSuiteDb on the golden MMLU run', () => {
+describe('loadRunIntoSuiteDb on the golden MMLU run', () => {
   it('answers SQL with the values of HELM 0.5.16', async () => {
-    const read = (name: string): unknown => JSON.parse(readFileSync(join(GOLDEN_RUN, name), 'utf8'));
+    // ../shared is always beside the checkout in CI: a missing golden file fails, never skips.
+    const read = (name: string): unknown => {
+      const path = join(GOLDEN_RUN, name);
+      if (!existsSync(path)) throw new Error(`HELM's golden run file is missing: expected ${path} (../shared beside the checkout)`);
+      return JSON.parse(readFileSync(path, 'utf8'));
+    };
     const files = { requestStatesNdjson: join(dir, 'rs.ndjson'), perInstanceStatsNdjson: join(dir, 'pis.ndjson'), statsNdjson: join(dir, 's.ndjson') };
     const write = async (path: string, records: unknown[], extra: (i: number) => object): Promise<void> => {
       const out = ndjsonFile(path);
