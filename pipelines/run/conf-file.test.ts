@@ -66,7 +66,10 @@ describe('parseConf errors', () => {
     );
     const missingComma = await errorOf(parseConf('entries: [\n {description: "gsm" priority: 1}\n]', 'd.conf'));
     expect(missingComma).toBeInstanceOf(UserError);
-    expect(missingComma.message).toMatch(/^Malformed conf file d\.conf:2:30: Unexpected token/);
+    expect(missingComma.message).toBe(
+      "Malformed conf file d.conf:2:30: unexpected ':': a key takes one value, so a comma or a line break is probably missing " +
+        "before this key (quote a value that holds ':').",
+    );
   });
 
   it('names the entry with a missing or ill-typed field', async () => {

@@ -3,9 +3,8 @@
  * validated into RunEntry records (HELM `presentation/run_entry.py`: pyhocon, then dacite).
  */
 import { readFile } from 'node:fs/promises';
-import parseHocon from '@pushcorn/hocon-parser';
 import { closeMatches, UserError } from '../../core/errors.ts';
-import { findStructuralProblem, parserErrorPosition } from './conf-scan.ts';
+import { parseHoconText } from './hocon-text.ts';
 
 /** One thing to run: a description (`name:k=v,...`), its priority (1 highest … 5 lowest) and extra groups. */
 export interface RunEntry {
@@ -69,19 +68,7 @@ function toRunEntry(raw: unknown, index: number, file: string): RunEntry {
  * `file` names the file in error messages, which give line and column for malformed HOCON.
  */
 export async function parseConf(text: string, file: string): Promise<RunEntry[]> {
-  const problem = findStructuralProblem(text);
-  if (problem !== undefined) {
-    throw new UserError(`Malformed conf file ${file}:${problem.line}:${problem.column}: ${problem.message}.`);
-  }
-  let raw: unknown;
-  try {
-    raw = await parseHocon({ text, strict: true });
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const position = parserErrorPosition(message);
-    const at = position === undefined ? '' : `:${position.line}:${position.column}`;
-    throw new UserError(`Malformed conf file ${file}${at}: ${message}`, { cause });
-  }
+  const raw = await parseHoconText(text, `Malformed conf file ${file}`);
   if (!isRecord(raw) || !Array.isArray(raw['entries'])) {
     throw new UserError(
       `Conf file ${file} must define a list 'entries: [ {description: "name:key=value", priority: 1} ... ]'` +

@@ -1,7 +1,7 @@
 /**
- * @module A bracket and string check over HOCON text, run before the parser: it reports unbalanced
- * `{}`/`[]` and unclosed strings with line and column, which the parser either accepts silently (a stray
- * closing brace after the root) or reports at an unhelpful token.
+ * @module A bracket, string and substitution check over HOCON text, run before the parser: it reports unbalanced
+ * `{}`/`[]`, unclosed strings and empty or unclosed `${…}` with line and column, which the parser either accepts
+ * silently (a stray closing brace after the root, `${}` read as the whole file) or reports at an unhelpful token.
  */
 
 /** A structural problem in HOCON text, with 1-based line and column. */
@@ -54,6 +54,12 @@ export function findStructuralProblem(text: string): ConfProblem | undefined {
       }
       if (i >= text.length) return { ...start, message: 'the quoted string starting here is never closed' };
       advance(1);
+    } else if (text.startsWith('${', i)) {
+      const lineEnd = text.indexOf('\n', i);
+      const substitution = /^\$\{\??([^}]*)\}/.exec(text.slice(i, lineEnd < 0 ? undefined : lineEnd));
+      if (substitution === null) return { line, column, message: "the substitution '${' starting here is not closed by '}' on its line" };
+      if (substitution[1]!.trim() === '') return { line, column, message: "an empty substitution '${}': write ${NAME}, or remove it" };
+      advance(substitution[0].length);
     } else if (c === '{' || c === '[') {
       stack.push({ char: c, line, column });
       advance(1);

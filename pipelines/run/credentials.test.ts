@@ -110,7 +110,7 @@ describe('malformed credentials', () => {
   const cases: [string, string, string][] = [
     ['an unclosed string', `openaiApiKey: "${SECRET}\nanthropicApiKey: "x"\n`, ':1:15: the quoted string starting here is not closed on its line'],
     ['an unclosed object', `deployments {\n  "openai/gpt-4o": "${SECRET}"\n`, ':1:13: this \'{\' is never closed'],
-    ['a token the parser rejects', `openaiApiKey: ${SECRET},, :: x\n`, ':1:42: Unexpected token. (write keys as openaiApiKey: "…")'],
+    ['a token the parser rejects', `openaiApiKey: ${SECRET},, :: x\n`, ":1:42: a comma with no value before it (two commas in a row, or one right after '[' or '{')."],
     ['an unclosed array', `keys: [1, ${SECRET} ]]\n`, ':1:39: unexpected \']\' with nothing open to close.'],
   ];
   for (const [what, text, where] of cases) {
@@ -139,6 +139,27 @@ describe('malformed credentials', () => {
   it('asks for quotes around a key of digits too long to survive as a number', async () => {
     const error = await parseCredentials('deployments { "x/y": 12345678901234567890 }', 'credentials.conf').catch((e: unknown) => e);
     expect((error as Error).message).toBe(`Credentials in credentials.conf: put the value of 'deployments.x/y' in quotes (as a number it would lose digits).`);
+  });
+});
+
+describe('substitutions in credentials.conf', () => {
+  it('reads a key from a set environment variable, as HOCON does, and redacts it', async () => {
+    process.env['HELM_CREDENTIALS_TEST_SET_KEY'] = SECRET;
+    const credentials = await loadCredentials(localPath('openaiApiKey: ${HELM_CREDENTIALS_TEST_SET_KEY}\n'), {});
+    expect(credentials.forDeployment('openai/gpt-4o').apiKey()).toBe(SECRET);
+    expect(credentials.redact(`got ${SECRET}`)).toBe('got ***');
+  });
+
+  it('names an unset variable and says to set it or remove the line', async () => {
+    const dir = localPath('# keys\nopenaiApiKey: ${HELM_CREDENTIALS_TEST_UNSET}\n');
+    const error = await loadCredentials(dir, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      `Malformed credentials in ${join(dir, 'credentials.conf')}:2:15: \${HELM_CREDENTIALS_TEST_UNSET} has no value: ` +
+        'HELM_CREDENTIALS_TEST_UNSET is not a key of this file (or it refers back to itself) and no environment variable ' +
+        'HELM_CREDENTIALS_TEST_UNSET is set. Set the environment variable (export HELM_CREDENTIALS_TEST_UNSET=…) or remove line 2; ' +
+        '${?HELM_CREDENTIALS_TEST_UNSET} would make it optional.',
+    );
   });
 });
 

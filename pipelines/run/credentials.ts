@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import parseHocon from '@pushcorn/hocon-parser';
 import { UserError } from '../../core/errors.ts';
+import { isSecretKey, maskSecrets, secretValuesInText } from '../../core/mask-secrets.ts';
 import type { CredentialLookup } from '../../operators/request/clients/model-client.ts';
-import { findStructuralProblem, parserErrorPosition } from './conf-scan.ts';
+import { parseHoconText } from './hocon-text.ts';
 
 /** The environment variable of each host organization's API key, read when credentials.conf has none (our addition). */
 export const PROVIDER_API_KEY_ENV: Readonly<Record<string, string>> = {
@@ -44,30 +44,17 @@ type Conf = Readonly<Record<string, unknown>>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A parser message without anything it quotes from the text (it may quote a key: `Token: { value: "sk-…" }`). */
-const safeReason = (message: string): string =>
-  message
-    .split(/\s*\(|\s*Token:/)[0]!
-    .replace(/'[^']*'|"[^"]*"/g, '…')
-    .trim();
-
 /**
  * Parses credentials HOCON. `source` names it in errors (a path, or HELM_CREDENTIALS), which give line and column and
- * never the text. The parser's error is not chained as the cause, because its message quotes the text.
+ * never a value written in it.
  */
 export async function parseCredentials(text: string, source: string): Promise<Conf> {
-  const problem = findStructuralProblem(text);
-  if (problem !== undefined) {
-    throw new UserError(`Malformed credentials in ${source}:${problem.line}:${problem.column}: ${problem.message}.`);
-  }
   let raw: unknown;
   try {
-    raw = await parseHocon({ text, strict: true });
+    raw = await parseHoconText(text, `Malformed credentials in ${source}`);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = parserErrorPosition(message);
-    const at = position === undefined ? '' : `:${position.line}:${position.column}`;
-    throw new UserError(`Malformed credentials in ${source}${at}: ${safeReason(message)} (write keys as openaiApiKey: "…").`);
+    // The message quotes nothing of the text but punctuation and ${NAME}s; masked all the same, as every message is.
+    throw error instanceof UserError ? new UserError(maskSecrets(error.message, secretValuesInText(text))) : error;
   }
   if (!isRecord(raw)) throw new UserError(`Credentials in ${source} must be an object of keys, e.g. openaiApiKey: "…".`);
   const deployments = raw['deployments'];
@@ -95,10 +82,6 @@ function asString(value: unknown): string | undefined {
   return undefined;
 }
 
-const SECRET_KEY = /key|token|secret|password/i;
-/** Values shorter than this are not redacted: placeholders such as `EMPTY` for a local server are no secret. */
-const MIN_SECRET_LENGTH = 8;
-
 /** Credentials from a parsed conf and an environment. */
 export function createCredentials(conf: Conf, env: NodeJS.ProcessEnv, source?: string): Credentials {
   const deployments = isRecord(conf['deployments']) ? conf['deployments'] : {};
@@ -108,7 +91,7 @@ export function createCredentials(conf: Conf, env: NodeJS.ProcessEnv, source?: s
     for (const [key, value] of Object.entries(record)) {
       if (isRecord(value)) collect(value, isSecret || key === 'deployments');
       const text = asString(value);
-      if (text !== undefined && (isSecret || SECRET_KEY.test(key))) secrets.add(text);
+      if (text !== undefined && (isSecret || isSecretKey(key))) secrets.add(text);
     }
   };
   collect(conf, false);
@@ -116,7 +99,6 @@ export function createCredentials(conf: Conf, env: NodeJS.ProcessEnv, source?: s
     const value = env[name];
     if (value !== undefined) secrets.add(value);
   }
-  const redactable = [...secrets].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 
   return {
     ...(source === undefined ? {} : { source }),
@@ -136,11 +118,7 @@ export function createCredentials(conf: Conf, env: NodeJS.ProcessEnv, source?: s
           (envName === undefined ? '' : `, or the environment variable ${envName}`),
       };
     },
-    redact(text) {
-      let out = text;
-      for (const secret of redactable) out = out.split(secret).join('***');
-      return out;
-    },
+    redact: (text) => maskSecrets(text, secrets),
   };
 }
 
