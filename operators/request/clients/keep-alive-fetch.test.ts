@@ -83,14 +83,19 @@ describe('keepAliveFetch', () => {
   });
 
   it('rejects with the abort reason when aborted before or while waiting', async () => {
-    const { base } = await serve(() => undefined); // never answers
+    let arrived!: () => void;
+    const atServer = new Promise<void>((resolve) => (arrived = resolve));
+    const { base, seen } = await serve(() => arrived()); // never answers
     const before = new AbortController();
     before.abort();
     await expect(keepAliveFetch(`${base}/x`, { signal: before.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toHaveLength(0); // aborted before: nothing sent
     const during = new AbortController();
-    const pending = keepAliveFetch(`${base}/x`, { signal: during.signal });
-    setTimeout(() => during.abort(), 20);
+    const pending = keepAliveFetch(`${base}/y`, { signal: during.signal });
+    await atServer; // the request is at the server: the fetch now waits for an answer that never comes
+    during.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen.map((s) => s.url)).toEqual(['/y']);
   });
 
   it('rejects like fetch (TypeError "fetch failed") when the connection is refused, drops, or the body is cut short', async () => {
@@ -104,8 +109,8 @@ describe('keepAliveFetch', () => {
         return;
       }
       response.writeHead(200, { 'content-length': '100' });
-      response.write('{"cut":');
-      setTimeout(() => seen.socket.destroy(), 10);
+      // The headers and part of the body are out; then the connection drops.
+      response.write('{"cut":', () => seen.socket.destroy());
     });
     const hangUp = await keepAliveFetch(`${base}/hang-up`).catch((error: unknown) => error);
     expect((hangUp as TypeError).cause).toMatchObject({ code: 'ECONNRESET' });
