@@ -3,8 +3,9 @@
  * `tokenizer_configs.yaml` (shapes of `model_deployment_registry.py`, `model_metadata_registry.py`,
  * `tokenizer_config_registry.py`). Extra keys are ignored, as HELM's cattrs/dacite do.
  */
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import { UserError } from '../../core/errors.ts';
+import { maskSecrets, secretValuesIn, secretValuesInText } from '../../core/mask-secrets.ts';
 
 /** An ObjectSpec in a config file (`client_spec`, `tokenizer_spec`, `window_service_spec`). */
 export interface ConfigObjectSpec {
@@ -138,17 +139,34 @@ class EntryReader {
   }
 }
 
+/** What each file's top-level list holds, for the message about an empty file. */
+const LIST_CONTENTS: Readonly<Record<string, string>> = {
+  model_deployments: 'one entry per deployment, with a name and a client_spec (see configs/model_deployments.yaml)',
+  models: 'one entry per model, with a name (see configs/model_metadata.yaml)',
+  tokenizer_configs: 'one entry per tokenizer, with a name and a tokenizer_spec (see configs/tokenizer_configs.yaml)',
+};
+
+/** A YAML error at file:line:column: the parser's sentence, then its frame of the lines around (masked by the caller). */
+function yamlErrorMessage(error: YAMLError, file: string): string {
+  const pos = error.linePos?.[0];
+  const at = pos === undefined ? '' : `:${pos.line}:${pos.col}`;
+  const [sentence, frame] = error.message.split(/ at line \d+, column \d+:?/);
+  return `Malformed YAML in ${file}${at}: ${sentence!.replace(/\.$/, '')}.${frame === undefined || frame.trim() === '' ? '' : frame.trimEnd()}`;
+}
+
 /** Parses YAML text with its top-level list under `key`; each item must be a mapping with a string `name`. */
 function readEntries(text: string, file: string, key: string): { reader: EntryReader; name: string }[] {
   const doc = parseDocument(text);
   const error = doc.errors[0];
-  if (error !== undefined) {
-    const pos = error.linePos?.[0];
-    const at = pos === undefined ? '' : `:${pos.line}:${pos.col}`;
-    throw new UserError(`Malformed YAML in ${file}${at}: ${error.message}`, { cause: error });
-  }
+  // Not chained as the cause: the parser's message quotes the text, secrets included.
+  if (error !== undefined) throw new UserError(yamlErrorMessage(error, file));
   const root: unknown = doc.toJS();
-  if (root === null || root === undefined) return []; // an empty file defines nothing
+  if (root === null || root === undefined) {
+    throw new UserError(
+      `${file} is empty. It should hold a top-level '${key}:' list, ${LIST_CONTENTS[key]}; ` +
+        `write '${key}: []' for none, or delete the file.`,
+    );
+  }
   if (!isRecord(root) || !(key in root)) throw new UserError(`${file}: expected a top-level '${key}:' list.`);
   const list = root[key] ?? [];
   if (!Array.isArray(list)) throw new UserError(`${file}: '${key}' must be a list.`);
@@ -160,6 +178,30 @@ function readEntries(text: string, file: string, key: string): { reader: EntryRe
   });
 }
 
+/** The secrets of a config file: the values of secret-named keys, found in its text and, where it parses, its data. */
+function secretsOf(text: string): string[] {
+  const values = secretValuesInText(text);
+  try {
+    values.push(...secretValuesIn(parseDocument(text).toJS()));
+  } catch (error) {
+    // A document too broken to convert to data: the pairs found in its text are all there is to mask.
+    if (!(error instanceof Error)) throw error;
+  }
+  return values;
+}
+
+/**
+ * Reads a config file's entries into records. Every UserError about the file is masked: a value of a secret-named key
+ * (`api_key` in a deployment's args) never appears in it.
+ */
+function parseConfigFile<T>(text: string, file: string, key: string, toRecord: (entry: { reader: EntryReader; name: string }) => T): T[] {
+  try {
+    return readEntries(text, file, key).map(toRecord);
+  } catch (error) {
+    throw error instanceof UserError ? new UserError(maskSecrets(error.message, secretsOf(text))) : error;
+  }
+}
+
 /** Drops undefined fields so records satisfy exactOptionalPropertyTypes. */
 function compact<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
@@ -167,7 +209,7 @@ function compact<T extends object>(record: T): T {
 
 /** Parses a `model_deployments.yaml` text. */
 export function parseModelDeployments(text: string, file: string): ModelDeployment[] {
-  return readEntries(text, file, 'model_deployments').map(({ name, reader }) => {
+  return parseConfigFile(text, file, 'model_deployments', ({ name, reader }) => {
     const clientSpec = reader.objectSpec('client_spec');
     if (clientSpec === undefined) {
       throw new UserError(`${file}: model_deployments entry '${name}' needs a client_spec with a class_name.`);
@@ -189,7 +231,7 @@ export function parseModelDeployments(text: string, file: string): ModelDeployme
 
 /** Parses a `model_metadata.yaml` text. */
 export function parseModelMetadata(text: string, file: string): ModelMetadata[] {
-  return readEntries(text, file, 'models').map(({ name, reader }) => {
+  return parseConfigFile(text, file, 'models', ({ name, reader }) => {
     const releaseDate = reader.optional('release_date');
     return compact({
       name,
@@ -207,7 +249,7 @@ export function parseModelMetadata(text: string, file: string): ModelMetadata[] 
 
 /** Parses a `tokenizer_configs.yaml` text. */
 export function parseTokenizerConfigs(text: string, file: string): TokenizerConfig[] {
-  return readEntries(text, file, 'tokenizer_configs').map(({ name, reader }) => {
+  return parseConfigFile(text, file, 'tokenizer_configs', ({ name, reader }) => {
     const tokenizerSpec = reader.objectSpec('tokenizer_spec');
     if (tokenizerSpec === undefined) {
       throw new UserError(`${file}: tokenizer_configs entry '${name}' needs a tokenizer_spec with a class_name.`);
