@@ -12,6 +12,7 @@ import { anthropicClaude2, anthropicClaude3, idefics, llava, openFlamingo } from
 import { globalPrefixExpander } from './expanders/prompt-text.ts';
 import { stopSequence } from './expanders/stop.ts';
 import { unknownModelMetadata } from './model-configs.ts';
+import { modelSetupHint } from './model-registry.ts';
 import * as tags from './model-tags.ts';
 
 /** Applies an expander that always yields one RunSpec (HELM `singleton(expander.expand(run_spec))`). */
@@ -35,12 +36,16 @@ function resolveModel(runSpec: RunSpec, context: ExpanderContext): RunSpec {
   if (model === '') return withModelFields(runSpec, { model: registry.requireDeployment(deployment).model_name });
   if (deployment === '') {
     const chosen = registry.defaultDeploymentForModel(model);
+    // Ours (HELM stops with "Unknown model"): a deployment's name given as model= (`model=huggingface/gpt2`, as
+    // tutorials write it) runs that deployment with its model; the run name keeps what the entry said.
+    const named = chosen === undefined ? registry.deployment(model) : undefined;
+    if (named !== undefined) return withModelFields(runSpec, { model: named.model_name, model_deployment: named.name });
     if (chosen === undefined) {
       const close = closeMatches(model, [...new Set([...registry.allModelNames(), ...registry.allDeploymentNames()])]);
       throw new UserError(
         `Unknown model '${model}' (in ${runSpec.name}): no model deployment serves it.` +
           `${close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : ''} ` +
-          `Add it to model_deployments.yaml and model_metadata.yaml under --local-path (default prod_env/).`,
+          `Add it to model_deployments.yaml and model_metadata.yaml under --local-path (default prod_env/).${modelSetupHint(model)}`,
       );
     }
     return withModelFields(runSpec, { model_deployment: chosen });

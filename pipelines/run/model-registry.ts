@@ -60,6 +60,20 @@ export interface ModelRegistry {
 }
 
 /**
+ * What to tell a user whose model or deployment name is unknown and looks like GPT-2 (`gpt2`,
+ * `openai-community/gpt2`, `gpt2-medium`, …): what is built in, and how a GGUF model is added. Empty for other names.
+ */
+export function modelSetupHint(name: string): string {
+  if (!/gpt-?2/i.test(name)) return '';
+  return (
+    " GPT-2 is built in: model=openai/gpt2 (HELM's deployment huggingface/gpt2), run in process by llama.cpp from a GGUF " +
+    'file that helm-run fetches once from the Hugging Face hub into <local-path>/models/ (README "Local models in ' +
+    'process"). Other GGUF models, GPT-2 sizes included, need a deployment of their own with model_path or ' +
+    'hf_repo/hf_file: see configs/examples/local-llama-cpp/.'
+  );
+}
+
+/**
  * Builds a registry from layers applied in order. A deployment whose model has no metadata registers
  * HELM's unknown-model metadata (TEXT + FULL_FUNCTIONALITY tags), as `register_model_deployment` does,
  * so that model joins `model=text` and `model=all`.
@@ -84,7 +98,7 @@ export function createModelRegistry(layers: readonly ModelConfigLayer[]): ModelR
     deployment: (name) => deployments.get(name),
     requireDeployment(name) {
       const found = deployments.get(name);
-      if (found === undefined) throw new UserError(unknownNameMessage('model deployment', name, [...deployments.keys()]));
+      if (found === undefined) throw new UserError(unknownNameMessage('model deployment', name, [...deployments.keys()]) + modelSetupHint(name));
       return found;
     },
     model: (name) => models.get(name),

@@ -88,6 +88,13 @@ describe('the llama.cpp backend on a tiny model', () => {
     const error = await client.send(client.encode(ask({ echo_prompt: true, max_tokens: 0 })), new AbortController().signal).catch((e: unknown) => e);
     expect(String(error)).toContain('echo_prompt');
     expect(client.classify(error)).toBe('fatal');
-    expect(() => llamaCppClient(context({ model_path: join(dir, 'missing.gguf') }))).toThrow(/missing\.gguf does not exist/);
+    expect(() => llamaCppClient(context({ model_path: join(dir, 'missing.gguf') }))).toThrow(
+      `Model deployment 'local/tiny': model_path ${join(dir, 'missing.gguf')} does not exist. Put the model's GGUF file there, or name ` +
+        'the file on the Hugging Face hub with hf_repo and hf_file (and hf_revision, sha256) for helm-run to fetch it ' +
+        '(README "Local models in process"; configs/examples/local-llama-cpp/).',
+    );
+    expect(() => llamaCppClient(context({ model_path: null }))).toThrow("client_spec args need model_path (the GGUF file to load) or hf_repo and hf_file");
+    // The hub's args are the run's (pipelines/run/model-weights.ts): accepted, and the file loaded is model_path.
+    expect(() => llamaCppClient(context({ hf_repo: 'a/b', hf_file: 'x.gguf', hf_revision: 'main', sha256: 'f'.repeat(64) }))).not.toThrow();
   });
 });

@@ -4,8 +4,10 @@
  * `HuggingFaceClient` (`clients/huggingface_client.py`): the same raw request (the cache key), completions with
  * each generated token's text and log probability, `truncate_sequence` applied after the fact.
  *
- * The model file is loaded once per process and used by one request at a time. Nothing is downloaded: get a GGUF
- * file (README "Local models") and point `model_path` at it.
+ * The model file is loaded once per process and used by one request at a time. The client reads it from disk and
+ * downloads nothing: a deployment whose args name a file of the Hugging Face hub (`hf_repo`, `hf_file`,
+ * `hf_revision`, `sha256`) has it fetched by helm-run before its first request (pipelines/run/model-weights.ts), which
+ * hands the client that file as `model_path`.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -37,7 +39,9 @@ export interface LlamaCppResponse {
   readonly input_length: number;
 }
 
-const ARGS = ['model_path', 'context_size', 'threads', 'end_of_text_token'] as const;
+// hf_* and sha256: where helm-run fetches model_path from (pipelines/run/model-weights.ts HUB_ARGS); unused here.
+const ARGS = ['model_path', 'context_size', 'threads', 'end_of_text_token', 'hf_repo', 'hf_revision', 'hf_file', 'sha256'] as const;
+const SET_UP = 'README "Local models in process"; configs/examples/local-llama-cpp/';
 // HELM's HuggingFaceClient asks for temperature 1e-7 instead of 0 (sampling needs a positive one); 0 here is greedy.
 const NEAR_ZERO_TEMPERATURE = 1e-7;
 
@@ -115,10 +119,18 @@ async function generate(model: LlamaModel, context: LlamaContext, raw: LlamaCppR
 export function llamaCppClient(context: ClientContext): ModelClient<LlamaCppRawRequest, LlamaCppResponse> {
   const args = argsReader(context, ARGS);
   const modelPath = args.string('model_path');
-  if (modelPath === undefined) throw new UserError(`Model deployment '${context.deploymentName}': client_spec args need model_path, the GGUF file to load.`);
+  if (modelPath === undefined) {
+    throw new UserError(
+      `Model deployment '${context.deploymentName}': client_spec args need model_path (the GGUF file to load) or ` +
+        `hf_repo and hf_file (a GGUF file of the Hugging Face hub, fetched once into <local-path>/models/) (${SET_UP}).`,
+    );
+  }
   const path = resolve(modelPath);
   if (!existsSync(path)) {
-    throw new UserError(`Model deployment '${context.deploymentName}': model_path ${path} does not exist. Put the model's GGUF file there (README "Local models").`);
+    throw new UserError(
+      `Model deployment '${context.deploymentName}': model_path ${path} does not exist. Put the model's GGUF file there, ` +
+        `or name the file on the Hugging Face hub with hf_repo and hf_file (and hf_revision, sha256) for helm-run to fetch it (${SET_UP}).`,
+    );
   }
   const contextSize = args.number('context_size');
   const threads = args.number('threads');
