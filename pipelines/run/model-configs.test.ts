@@ -14,7 +14,8 @@ const messageOf = (parse: () => unknown): string => {
 };
 
 describe('an empty config file', () => {
-  for (const [what, text] of [['0 bytes', ''], ['only blanks', ' \n\n\t\n'], ['only comments', '# my deployments\n\n  # none yet\n'], ['a bare document marker', '---\n']]) {
+  const empties: [string, string][] = [['0 bytes', ''], ['only blanks', ' \n\n\t\n'], ['only comments', '# my deployments\n\n  # none yet\n'], ['a bare document marker', '---\n']];
+  for (const [what, text] of empties) {
     it(`says that model_deployments.yaml with ${what} is empty and what it should hold`, () => {
       expect(messageOf(() => parseModelDeployments(text, 'prod_env/model_deployments.yaml'))).toBe(
         "prod_env/model_deployments.yaml is empty. It should hold a top-level 'model_deployments:' list, one entry per " +
