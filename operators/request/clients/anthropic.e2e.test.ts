@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicMessage } from './__fixtures__/anthropic-messages.ts';
-import { goldenPrompts, helmRun, prepareGoldenWork, statesOf } from './__fixtures__/helm-run.ts';
-import { startOpenAIServer, type OpenAIServer } from './__fixtures__/openai-server.ts';
+import { goldenPrompts, helmRun, prepareGoldenWork, statesOf, type WrittenState } from './__fixtures__/helm-run.ts';
+import { startOpenAIServer, type OpenAIServer, type ReceivedRequest } from './__fixtures__/openai-server.ts';
 
 const KEY = 'sk-ant-api03-e2e0123456789';
 const DEPLOYMENT = 'anthropic/claude-3-5-haiku-20241022';
@@ -27,12 +27,20 @@ afterAll(async () => {
 });
 
 describe('helm-run through the Anthropic Messages client', () => {
-  it('sends the 10 golden prompts as single user messages with HELM\'s raw request, and writes them in HELM\'s order', async () => {
+  // The first run, made once and kept (what the server received, what the run wrote): each test below passes alone
+  // and in any order, though the rerun overwrites the run's files.
+  let first: { run: { status: number | null; stderr: string }; received: ReceivedRequest[]; states: WrittenState[] };
+  beforeAll(async () => {
+    const before = server.requests.length;
     const run = await helmRun(work, DEPLOYMENT, env);
-    expect(run.stderr).not.toMatch(/Error/);
-    expect(run.status).toBe(0);
-    expect(server.requests.every((r) => r.path === '/v1/messages' && r.headers['authorization'] === `Bearer ${KEY}`)).toBe(true);
-    const bodies = server.requests.map((r) => r.body as { messages: { content: string }[] });
+    first = { run, received: server.requests.slice(before), states: run.status === 0 ? statesOf(work, 'anthropic_claude-3-5-haiku-20241022') : [] };
+  });
+
+  it('sends the 10 golden prompts as single user messages with HELM\'s raw request, and writes them in HELM\'s order', () => {
+    expect(first.run.stderr).not.toMatch(/Error/);
+    expect(first.run.status).toBe(0);
+    expect(first.received.every((r) => r.path === '/v1/messages' && r.headers['authorization'] === `Bearer ${KEY}`)).toBe(true);
+    const bodies = first.received.map((r) => r.body as { messages: { content: string }[] });
     expect(bodies.map((b) => b.messages[0]!.content).sort()).toEqual([...goldenPrompts].sort());
     for (const body of bodies) {
       expect(body).toEqual({
@@ -40,7 +48,7 @@ describe('helm-run through the Anthropic Messages client', () => {
         stop_sequences: [], max_tokens: 1, temperature: 0, top_p: 1, top_k: 5,
       });
     }
-    const states = statesOf(work, 'anthropic_claude-3-5-haiku-20241022');
+    const states = first.states;
     expect(states.map((s) => s.request.prompt)).toEqual(goldenPrompts);
     expect(states[0]!.result.completions).toEqual([{ text: ' B', logprob: 0, tokens: [] }]);
   });

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goldenPrompts, helmRun, prepareGoldenWork, statesOf } from './__fixtures__/helm-run.ts';
-import { responseObject, startOpenAIServer, type OpenAIServer } from './__fixtures__/openai-server.ts';
+import { goldenPrompts, helmRun, prepareGoldenWork, statesOf, type WrittenState } from './__fixtures__/helm-run.ts';
+import { responseObject, startOpenAIServer, type OpenAIServer, type ReceivedRequest } from './__fixtures__/openai-server.ts';
 
 const KEY = 'sk-test-gpt5-0123456789';
 const MODEL = 'openai/gpt-5-mini-2025-08-07';
@@ -30,12 +30,21 @@ afterAll(async () => {
 });
 
 describe('helm-run through OpenAIResponseClient (gpt-5)', () => {
-  it('sends the 10 golden prompts as HELM Responses raw requests and records text and thinking', async () => {
+  // The first run, made once and kept (what the server received, what the run wrote): each test below passes alone
+  // and in any order, though the rerun overwrites the run's files.
+  let first: { run: { status: number | null; stderr: string }; received: ReceivedRequest[]; states: WrittenState[]; file: string };
+  beforeAll(async () => {
     const before = server.requests.length;
     const run = await helmRun(work, MODEL, env);
-    expect(run.stderr).not.toMatch(/Error/);
-    expect(run.status).toBe(0);
-    const received = server.requests.slice(before);
+    const path = join(work, 'runs', 'e2e', `mmlu:subject=anatomy,method=multiple_choice_joint,model=${RUN_MODEL}`, 'scenario_state.json');
+    first = { run, received: server.requests.slice(before), states: run.status === 0 ? statesOf(work, RUN_MODEL) : [],
+      file: run.status === 0 ? readFileSync(path, 'utf8') : '' };
+  });
+
+  it('sends the 10 golden prompts as HELM Responses raw requests and records text and thinking', () => {
+    expect(first.run.stderr).not.toMatch(/Error/);
+    expect(first.run.status).toBe(0);
+    const received = first.received;
     expect(received).toHaveLength(10);
     expect(received.every((r) => r.path === '/v1/responses' && r.headers['authorization'] === `Bearer ${KEY}`)).toBe(true);
     const prompts = received.map((r) => (r.body as { input: string }).input);
@@ -45,11 +54,10 @@ describe('helm-run through OpenAIResponseClient (gpt-5)', () => {
       const body = { model: 'gpt-5-mini-2025-08-07', input: prompts[i], max_output_tokens: 16, store: false, reasoning: { summary: 'detailed' } };
       expect(r.rawBody).toBe(JSON.stringify(body));
     }
-    const states = statesOf(work, RUN_MODEL);
+    const states = first.states;
     expect(states.map((s) => s.request.prompt)).toEqual(goldenPrompts); // written in HELM's order
     expect(states[0]!.result.completions).toEqual([{ text: 'B', logprob: 0, tokens: [], thinking: { text: '**Identifying the structure**' } }]);
-    const file = readFileSync(join(work, 'runs', 'e2e', `mmlu:subject=anatomy,method=multiple_choice_joint,model=${RUN_MODEL}`, 'scenario_state.json'), 'utf8');
-    expect(file).toContain('"logprob": 0.0,'); // HELM's GeneratedOutput(logprob=0.0)
+    expect(first.file).toContain('"logprob": 0.0,'); // HELM's GeneratedOutput(logprob=0.0)
   });
 
   it('answers a rerun from the request cache without calling the server', async () => {

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goldenPrompts, helmRun as helmRunIn, prepareGoldenWork, statesOf as statesIn } from './__fixtures__/helm-run.ts';
-import { chatCompletion, startOpenAIServer, textCompletion, type OpenAIServer } from './__fixtures__/openai-server.ts';
+import { goldenPrompts, helmRun as helmRunIn, prepareGoldenWork, statesOf as statesIn, type WrittenState } from './__fixtures__/helm-run.ts';
+import { chatCompletion, startOpenAIServer, textCompletion, type OpenAIServer, type ReceivedRequest } from './__fixtures__/openai-server.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'helm-openai-e2e-'));
 let server: OpenAIServer;
@@ -50,39 +50,48 @@ const helmRun = (model: string) => helmRunIn(work, model);
 const statesOf = (runModel: string) => statesIn(work, runModel);
 
 describe('helm-run through the OpenAI-compatible clients', () => {
-  it('OpenAIClient sends the 10 golden prompts as single user messages, with HELM chat raw requests', async () => {
-    const before = server.requests.length;
-    const run = await helmRun('local/anatomy-chat');
-    expect(run.stderr).not.toMatch(/Error/);
-    expect(run.status).toBe(0);
-    const received = server.requests.slice(before);
-    expect(received.every((r) => r.path === '/v1/chat/completions' && r.headers['authorization'] === 'Bearer EMPTY')).toBe(true);
-    const sent = received.map((r) => r.body as { messages: { content: string }[] });
-    expect(sent.map((b) => b.messages[0]!.content).sort()).toEqual([...goldenPrompts].sort());
-    for (const body of sent) {
-      expect(body).toEqual({
-        model: 'anatomy-chat',
-        messages: [{ role: 'user', content: body.messages[0]!.content }],
-        temperature: 0,
-        top_p: 1,
-        n: 1,
-        stop: null,
-        max_tokens: 1,
-        presence_penalty: 0,
-        frequency_penalty: 0,
-      });
-    }
-    const states = statesOf('local_anatomy-chat');
-    expect(states.map((s) => s.request.prompt)).toEqual(goldenPrompts); // written in HELM's order
-    expect(states[0]!.result.completions).toEqual([{ text: ' B', logprob: 0, tokens: [], finish_reason: { reason: 'length' } }]);
-  });
+  describe('OpenAIClient (local/anatomy-chat)', () => {
+    // The first run, made once and kept (what the server received, what the run wrote): each test below passes
+    // alone and in any order, though the rerun overwrites the run's files.
+    let first: { run: { status: number | null; stderr: string }; received: ReceivedRequest[]; states: WrittenState[] };
+    beforeAll(async () => {
+      const before = server.requests.length;
+      const run = await helmRun('local/anatomy-chat');
+      first = { run, received: server.requests.slice(before), states: run.status === 0 ? statesOf('local_anatomy-chat') : [] };
+    });
 
-  it('answers a rerun from the request cache without calling the server', async () => {
-    const before = server.requests.length;
-    const run = await helmRun('local/anatomy-chat');
-    expect(run.status).toBe(0);
-    expect(server.requests.length).toBe(before);
-    expect(statesOf('local_anatomy-chat').every((s) => s.result.cached)).toBe(true);
+    it('sends the 10 golden prompts as single user messages, with HELM chat raw requests', () => {
+      expect(first.run.stderr).not.toMatch(/Error/);
+      expect(first.run.status).toBe(0);
+      const received = first.received;
+      expect(received.every((r) => r.path === '/v1/chat/completions' && r.headers['authorization'] === 'Bearer EMPTY')).toBe(true);
+      const sent = received.map((r) => r.body as { messages: { content: string }[] });
+      expect(sent.map((b) => b.messages[0]!.content).sort()).toEqual([...goldenPrompts].sort());
+      for (const body of sent) {
+        expect(body).toEqual({
+          model: 'anatomy-chat',
+          messages: [{ role: 'user', content: body.messages[0]!.content }],
+          temperature: 0,
+          top_p: 1,
+          n: 1,
+          stop: null,
+          max_tokens: 1,
+          presence_penalty: 0,
+          frequency_penalty: 0,
+        });
+      }
+      const states = first.states;
+      expect(states.map((s) => s.request.prompt)).toEqual(goldenPrompts); // written in HELM's order
+      expect(states[0]!.result.completions).toEqual([{ text: ' B', logprob: 0, tokens: [], finish_reason: { reason: 'length' } }]);
+    });
+
+    it('answers a rerun from the request cache without calling the server', async () => {
+      const before = server.requests.length;
+      const run = await helmRun('local/anatomy-chat');
+      expect(run.status).toBe(0);
+      expect(server.requests.length).toBe(before);
+      expect(statesOf('local_anatomy-chat').every((s) => s.result.cached)).toBe(true);
+    });
   });
 
   it('VLLMClient sends the golden prompts to /v1/completions with logprobs, and records token logprobs', async () => {
