@@ -36,6 +36,7 @@ export function downloadBar(label: string, stream: NodeJS.WriteStream = process.
           notTTYSchedule: 5000,
           hideCursor: false,
           etaBuffer: 200,
+          stopOnComplete: true, // the last snapshot before download.ts says "Finished downloading"
         });
         bar.start(total ?? 0, transferred, payload(transferred, total));
         return;
