@@ -15,6 +15,8 @@ import { runEntriesToRunSpecs, validateRunEntries } from './run/run-entries.ts';
 import { RequestFailedError, RunInterrupted } from './run/graph.ts';
 import { rateLimitPolicyFor, retryPolicyFrom } from './run/request-policy.ts';
 import { runOne } from './run/run-one.ts';
+import { suiteFooterText } from './run/run-summary.ts';
+import { checkSuiteDatabase } from '../sinks/duckdb/suite-db.ts';
 
 /** HELM flags we parse but do not implement yet: using one is an error, never a silent no-op. */
 function refuseUnsupported(options: RunOptions): void {
@@ -41,6 +43,9 @@ async function helmRun(options: RunOptions): Promise<number> {
   if (runSpecs.length === 0) console.warn('No runs to do: every run entry was filtered out.');
   if (options.dryRun) console.warn('Dry run: no model requests; metrics are estimates of the requests (DryRunMetric).');
 
+  const suiteDir = join(options.outputPath, 'runs', options.suite);
+  if (runSpecs.length > 0) await checkSuiteDatabase(join(suiteDir, 'results.duckdb')); // damaged: say so before any run
+
   // As HELM's Executor does, credentials are read even for a dry run: a malformed file is reported at once.
   const credentials = await loadCredentials(options.localPath);
   const retry = retryPolicyFrom(process.env, options);
@@ -53,10 +58,11 @@ async function helmRun(options: RunOptions): Promise<number> {
     interrupt.abort();
   };
   process.on('SIGINT', onSigint);
+  let numRunsDone = 0;
   try {
     for (const runSpec of runSpecs) {
       try {
-        await runOne(runSpec, {
+        const outcome = await runOne(runSpec, {
           options,
           registry,
           cache,
@@ -66,6 +72,11 @@ async function helmRun(options: RunOptions): Promise<number> {
           rateLimiters,
           retry,
         });
+        if (outcome !== undefined) numRunsDone += 1;
+        if (outcome !== undefined && outcome.numRequestStates > 0 && outcome.numFailedRequests === outcome.numRequestStates) {
+          failedRuns.push(runSpec.name);
+          console.error(`Run ${runSpec.name}: every one of its ${outcome.numRequestStates} requests failed (see the errors above); its files are written, but it counts as a failed run.`);
+        }
       } catch (error) {
         if (error instanceof RunInterrupted) {
           console.error(
@@ -84,6 +95,7 @@ async function helmRun(options: RunOptions): Promise<number> {
     process.off('SIGINT', onSigint);
     await cache.close();
   }
+  if (numRunsDone > 0) console.log(suiteFooterText(suiteDir));
   if (failedRuns.length > 0) {
     console.error(`Failed runs: [${failedRuns.map((name) => `'${name}'`).join(', ')}]`);
     return 1;

@@ -6,9 +6,11 @@
  * flight plus those waiting to be written never exceed `concurrency`.
  */
 import { EMPTY, Subject, concatMap, defaultIfEmpty, forkJoin, from, fromEvent, lastValueFrom, map, mergeMap, of, startWith, takeUntil, tap } from 'rxjs';
+import { UserError } from '../../core/errors.ts';
 import { EVAL_SPLITS, type Instance } from '../../core/instance.ts';
 import type { CompletedRequest, PendingRequest, Request } from '../../core/request.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
+import type { Stat } from '../../core/stat.ts';
 import type { WindowService } from '../../core/window-service.ts';
 import { createAdapter } from '../../operators/adapt/adapt.ts';
 import { sampleExamples } from '../../operators/adapt/in-context-sample.ts';
@@ -38,7 +40,11 @@ export interface RunGraphOptions {
   readonly isDryRun: boolean;
   readonly concurrency: number;
   readonly progress: ProgressReporter;
-  readonly writer: RunWriter;
+  /**
+   * Opens the run's writer: called once the instances are selected, so that a run failing before it (a missing
+   * dataset, an empty eval split) leaves an earlier complete run of the same name untouched.
+   */
+  readonly openWriter: () => Promise<RunWriter>;
   /** Aborting stops the run: nothing more is pulled or written, `.tmp` files are removed, RunInterrupted is thrown. */
   readonly signal?: AbortSignal;
   /** The deployment's request pool, shared by every run of the process. */
@@ -87,21 +93,26 @@ interface UnitStates<S> {
 export interface RunCounts {
   readonly numRequestStates: number;
   readonly numFailedRequests: number;
+  /** Requests answered from the request cache. */
+  readonly numCachedRequests: number;
   readonly numUnits: number;
+  /** The run's stats, as written to stats.json. */
+  readonly stats: readonly Stat[];
 }
 
-/** Runs one RunSpec to completion and writes its outputs through `writer`; on any failure the writer aborts. */
+/** Runs one RunSpec to completion and writes its outputs through the writer it opens; on any failure the writer aborts. */
 export async function runGraph(options: RunGraphOptions): Promise<RunCounts> {
+  let writer: RunWriter | undefined;
   try {
-    return await runStreams(options);
+    return await runStreams(options, async () => (writer = await options.openWriter()));
   } catch (error) {
-    await options.writer.abort();
+    await writer?.abort();
     throw error;
   }
 }
 
-async function runStreams(options: RunGraphOptions): Promise<RunCounts> {
-  const { runSpec, source, writer, progress } = options;
+async function runStreams(options: RunGraphOptions, openWriter: () => Promise<RunWriter>): Promise<RunCounts> {
+  const { runSpec, source, progress } = options;
   const isAborted = (): boolean => options.signal?.aborted === true;
   if (isAborted()) throw new RunInterrupted(`${runSpec.name} was interrupted before it started`);
   const client = options.client;
@@ -119,6 +130,15 @@ async function runStreams(options: RunGraphOptions): Promise<RunCounts> {
     evalSplits: spec.eval_splits ?? EVAL_SPLITS,
     ...(spec.max_eval_instances === undefined ? {} : { maxEvalInstances: spec.max_eval_instances }),
   });
+  if (selection.evalCount === 0) {
+    selection.close();
+    throw new UserError(
+      `Run ${runSpec.name} has no instances to evaluate: its eval split${(spec.eval_splits ?? EVAL_SPLITS).length > 1 ? 's' : ''} ` +
+        `(${(spec.eval_splits ?? EVAL_SPLITS).join(', ')}) of ${source.metadata.name} ${spec.max_eval_instances === 0 ? 'are cut to 0 by max_eval_instances' : 'hold none'}. ` +
+        `Check the dataset files under ${options.scenarioCacheDir} (an empty or cut-short download) and the scenario's arguments${spec.max_eval_instances === 0 ? ', or give -m a number above 0' : ''}.`,
+    );
+  }
+  const writer = await openWriter();
   const train = selection.train.flatMap((instance) => augmenter.train(instance));
   const trials = spec.num_train_trials;
 
@@ -170,17 +190,23 @@ async function runStreams(options: RunGraphOptions): Promise<RunCounts> {
 
   let numRequestStates = 0;
   let numFailedRequests = 0;
+  let numCachedRequests = 0;
   let currentTrial: number | undefined;
   const writeUnit = async (unit: UnitStates<CompletedRequest>): Promise<void> => {
     if (currentTrial !== undefined && unit.trial !== currentTrial) evaluator.endTrial(currentTrial);
     currentTrial = unit.trial;
     numRequestStates += unit.states.length;
-    numFailedRequests += unit.states.filter((s) => s.result !== undefined && !s.result.success).length;
+    for (const state of unit.states) {
+      if (state.result === undefined) continue;
+      if (!state.result.success) numFailedRequests += 1;
+      if (state.result.cached) numCachedRequests += 1;
+    }
     const perMetric = evaluator.evaluateGroup(unit.trial, unit.states);
     await writer.writeUnit(unit.seq, unit.states, perMetric);
     progress.unitDone();
   };
 
+  let stats: Stat[] = [];
   const credits$ = new Subject<number>();
   const concurrency = Math.max(1, options.concurrency);
   progress.start(runSpec.name, selection.evalCount * trials * spec.num_trials);
@@ -199,11 +225,13 @@ async function runStreams(options: RunGraphOptions): Promise<RunCounts> {
     if (isAborted()) throw new RunInterrupted(`${runSpec.name} was interrupted`);
     if (currentTrial !== undefined) evaluator.endTrial(currentTrial);
     await options.cache.flush(); // every answer durable before the run's files say it is complete
-    await writer.finish(evaluator.finish(), { numRequestStates, numFailedRequests });
+    stats = evaluator.finish();
+    await writer.finish(stats, { numRequestStates, numFailedRequests });
   } finally {
     progress.stop();
     credits$.complete();
     selection.close();
   }
-  return { numRequestStates, numFailedRequests, numUnits: selection.evalCount * trials * spec.num_trials };
+  const numUnits = selection.evalCount * trials * spec.num_trials;
+  return { numRequestStates, numFailedRequests, numCachedRequests, numUnits, stats };
 }

@@ -1,6 +1,8 @@
 /** @module One RunSpec from start to finish: resolve its scenario, deployment and writers, then run its graph. */
 import { existsSync } from 'node:fs';
+import { mkdir, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { faultPoint } from '../../core/fault-point.ts';
 import { instanceJson } from '../../core/helm-records.ts';
 import type { RawInstance } from '../../core/instance.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
@@ -11,13 +13,18 @@ import type { RequestCache } from '../../operators/request/request-cache.ts';
 import type { RetryPolicy } from '../../operators/request/retry.ts';
 import { cachedInstanceSource, instanceCacheDir } from '../../sources/instance-cache.ts';
 import { scenarioSourceFor } from '../../sources/scenarios/registry.ts';
+import { loadRunIntoSuiteDb } from '../../sinks/duckdb/load-run.ts';
+import { hasRunRow } from '../../sinks/duckdb/suite-db.ts';
 import { helmJsonFile } from '../../sinks/helm-json-file.ts';
+import { acquireRunLock, type RunLock } from '../../sinks/run-lock.ts';
 import type { RunOptions } from './cli-options.ts';
 import type { Credentials } from './credentials.ts';
-import { runGraph } from './graph.ts';
+import { runGraph, RunInterrupted, type RunCounts } from './graph.ts';
 import type { ModelRegistry } from './model-registry.ts';
+import { ensureModelWeights } from './model-weights.ts';
 import type { ProgressReporter } from './progress.ts';
-import { HELM_RUN_FILES, LEAN_RUN_FILES, openRunWriter } from './run-writer.ts';
+import { HELM_RUN_FILES, LEAN_RUN_FILES, openRunWriter, runNdjsonFiles } from './run-writer.ts';
+import { runSummaryText } from './run-summary.ts';
 import { windowServiceFor } from './window-service-for.ts';
 
 export interface RunContext {
@@ -50,26 +57,88 @@ async function saveInstances(path: string, instances: AsyncIterable<RawInstance>
 const isRunComplete = (runDir: string, skipHelmJson: boolean): boolean =>
   (skipHelmJson ? LEAN_RUN_FILES : HELM_RUN_FILES).every((name) => existsSync(join(runDir, name)));
 
-/** Runs one RunSpec and writes its outputs under `<output>/runs/<suite>/<run name>/`. */
-export async function runOne(runSpec: RunSpec, context: RunContext): Promise<void> {
-  const { options, registry } = context;
-  const suiteDir = join(options.outputPath, 'runs', options.suite);
+/** What one run did: undefined when it was skipped or wrote nothing. */
+export type RunOutcome = RunCounts | undefined;
+
+/**
+ * Runs one RunSpec and writes its outputs under `<output>/runs/<suite>/<run name>/`, holding the run directory's
+ * lock (a second helm-run on the same run waits for it).
+ */
+export async function runOne(runSpec: RunSpec, context: RunContext): Promise<RunOutcome> {
+  const suiteDir = join(context.options.outputPath, 'runs', context.options.suite);
   const runDir = join(suiteDir, runDirectoryName(runSpec.name));
+  await mkdir(runDir, { recursive: true });
+  let lock: RunLock;
+  try {
+    lock = await acquireRunLock(runDir, {
+      ...(context.signal === undefined ? {} : { signal: context.signal }),
+      onWait: (owner, path) =>
+        console.warn(
+          `Run ${runSpec.name} is being written by process ${owner.pid} on ${owner.host} (since ${owner.started_at}: ${owner.command}); ` +
+            `waiting for it to finish. (If that process is gone for good, remove ${path}.)`,
+        ),
+      onTakeOver: (owner, path) =>
+        console.warn(`Taking over ${path}: its process ${owner === undefined ? '(unreadable lock)' : `${owner.pid} on ${owner.host}`} is no longer running.`),
+    });
+  } catch (error) {
+    if (context.signal?.aborted === true) throw new RunInterrupted(`${runSpec.name} was interrupted while waiting for its lock`);
+    throw error;
+  }
+  try {
+    await faultPoint('run-locked');
+    return await runLocked(runSpec, context, { suiteDir, runDir });
+  } finally {
+    await lock.release();
+    await removeIfEmpty(runDir);
+  }
+}
+
+/** Removes `dir` if nothing is in it (a run that failed before writing leaves no empty folder behind). */
+async function removeIfEmpty(dir: string): Promise<void> {
+  try {
+    await rmdir(dir);
+  } catch (error) {
+    if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
+}
+
+/**
+ * `--skip-completed-runs` on a run whose files are complete: the run is skipped, after loading it into the suite
+ * database when the database lacks it (a crash between its run_spec.json and its load, or a rebuilt database).
+ */
+async function skipCompletedRun(runSpec: RunSpec, runDir: string, suiteDbPath: string, suite: string): Promise<void> {
+  const files = runNdjsonFiles(runDir);
+  if (!(await hasRunRow(suiteDbPath, runSpec.name))) {
+    if (Object.values(files).every((path) => existsSync(path))) {
+      await loadRunIntoSuiteDb({ dbPath: suiteDbPath, runName: runSpec.name, suite, runSpec, files, memoryLimit: '128MB' });
+      console.log(`Loaded the complete run ${runSpec.name} into ${suiteDbPath} from its files.`);
+    } else {
+      console.warn(`Run ${runSpec.name} is complete but has no NDJSON files (written by HELM?): it is not in ${suiteDbPath}.`);
+    }
+  }
+  await rm(join(runDir, 'staging'), { recursive: true, force: true }); // what a crash during the load left
+  console.log(`Skipping run ${runSpec.name} because run is completed and all output files exist.`);
+}
+
+async function runLocked(runSpec: RunSpec, context: RunContext, dirs: { suiteDir: string; runDir: string }): Promise<RunOutcome> {
+  const { options, registry } = context;
+  const { suiteDir, runDir } = dirs;
+  const suiteDbPath = join(suiteDir, 'results.duckdb');
   if (options.skipCompletedRuns && isRunComplete(runDir, options.skipHelmJson)) {
-    console.log(`Skipping run ${runSpec.name} because run is completed and all output files exist.`);
-    return;
+    await skipCompletedRun(runSpec, runDir, suiteDbPath, options.suite);
+    return undefined;
   }
   let source = scenarioSourceFor(runSpec.scenario_spec.class_name);
   const scenarioCacheDir = join(options.outputPath, 'scenarios', source.metadata.name);
   const deployment = registry.requireDeployment(runSpec.adapter_spec.model_deployment);
   const windowService = windowServiceFor(deployment, registry, { localPath: options.localPath });
-  // HELM makes a deployment's client at its first request, so a dry run needs no API key; a missing key stops a
-  // real run here, before any file is written.
+  // HELM makes a deployment's client at its first request, so a dry run needs no API key (nor model weights); a
+  // missing key, or weights that cannot be fetched, stop a real run here, before any file is written.
   const client = options.dryRun
     ? undefined
     : clientFor(deployment.client_spec.class_name, {
         deploymentName: deployment.name,
-        args: deployment.client_spec.args,
+        args: await ensureModelWeights(deployment, options.localPath),
         credentials: context.credentials.forDeployment(deployment.name),
         modelTags: (model) => registry.model(model)?.tags ?? [],
       });
@@ -79,21 +148,16 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
     if (options.cacheInstancesOnly) {
       for await (const _ of source.instances(runSpec.scenario_spec.args, scenarioCacheDir)) break;
       console.log(`Saved the instances of ${runSpec.name} under ${cacheDir}`);
-      return;
+      return undefined;
     }
   }
   if (options.skipInstances) {
     console.log(`Run ${runSpec.name}: --skip-instances, so no instances and no files.`);
-    return;
+    return undefined;
   }
-  const writer = await openRunWriter({
-    runDir,
-    suite: options.suite,
-    suiteDbPath: join(suiteDir, 'results.duckdb'),
-    runSpec,
-    scenarioJson: { ...source.metadata },
-    writeHelmJson: !options.skipHelmJson,
-  });
+  const scenarioJson = { ...source.metadata };
+  const openWriter = () =>
+    openRunWriter({ runDir, suite: options.suite, suiteDbPath, runSpec, scenarioJson, writeHelmJson: !options.skipHelmJson });
   const counts = await runGraph({
     runSpec,
     source,
@@ -104,15 +168,14 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
     isDryRun: options.dryRun,
     concurrency: options.numThreads,
     progress: context.progress,
-    writer,
+    openWriter,
     ...(context.signal === undefined ? {} : { signal: context.signal }),
     limiter: context.rateLimiters.forDeployment(deployment.name),
     retry: context.retry,
     redact: context.credentials.redact,
     shouldStopOnFailedRequest: options.exitOnError,
   });
-  const failed = counts.numFailedRequests > 0 ? `, ${counts.numFailedRequests} failed requests` : '';
-  console.log(`Wrote ${runDir} (${counts.numUnits} eval instances × trials, ${counts.numRequestStates} request states${failed})`);
+  console.log(runSummaryText(runSpec, runDir, counts));
   if (counts.numFailedRequests > 0) {
     console.warn(
       `Run ${runSpec.name}: ${counts.numFailedRequests} of ${counts.numRequestStates} requests still failed after their retries. ` +
@@ -120,4 +183,5 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<voi
         'a rerun retries only them (answered requests come from the cache). --exit-on-error stops at the first one instead.',
     );
   }
+  return counts;
 }

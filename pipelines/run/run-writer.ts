@@ -1,12 +1,19 @@
 /**
- * @module Where one run's records go: HELM's five JSON files (streamed to `.tmp`, renamed when complete), their
- * NDJSON twins (valid line by line at any moment), and at the end the suite's DuckDB database.
+ * @module Where one run's records go: HELM's five JSON files and their NDJSON twins (each streamed to `<name>.tmp`,
+ * valid line by line at any moment, renamed when complete), and at the end the suite's DuckDB database.
+ *
+ * A rerun over a complete run never leaves something that looks complete but is not. Opening the writer withdraws
+ * the old run (its database rows, then its run_spec.json, the completion mark HELM's `--skip-completed-runs`
+ * looks for); finishing renames every file into place, writes run_spec.json, and only then loads the database, so
+ * at any moment of a crash the run directory is either the old complete run or one without run_spec.json that
+ * the same command redoes, and the database never holds a run whose files are not complete.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { adapterSpecJson } from '../../core/adapter-spec.ts';
+import { faultPoint } from '../../core/fault-point.ts';
 import { perInstanceStatsJson, requestStateJson, runSpecJson } from '../../core/helm-records.ts';
 import type { PerInstanceStats } from '../../core/per-instance-stats.ts';
 import { PyFloat } from '../../core/py-float.ts';
@@ -14,8 +21,9 @@ import type { CompletedRequest } from '../../core/request.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import type { Stat } from '../../core/stat.ts';
 import { loadRunIntoSuiteDb } from '../../sinks/duckdb/load-run.ts';
-import { batchedFile } from '../../sinks/batched-file.ts';
+import { batchedFile, removeIfExists } from '../../sinks/batched-file.ts';
 import { openRunStaging } from '../../sinks/duckdb/run-staging.ts';
+import { damagedDatabaseError, isDamagedDatabase, withdrawRunRows } from '../../sinks/duckdb/suite-db.ts';
 import { helmJsonFile, writeHelmJsonFile } from '../../sinks/helm-json-file.ts';
 import { ndjsonFile } from '../../sinks/ndjson-file.ts';
 import { stagingSegments } from './staging-segments.ts';
@@ -39,9 +47,9 @@ export interface RunWriterOptions {
 export interface RunWriter {
   /** Writes one unit's request states and each metric's per-instance stats, in HELM order. */
   writeUnit(seq: number, states: readonly CompletedRequest[], perMetric: readonly (readonly PerInstanceStats[])[]): Promise<void>;
-  /** Writes the run's stats and the small files, renames everything into place, loads the suite database. */
+  /** Writes the run's stats and the small files, renames everything into place, writes run_spec.json, loads the suite database. */
   finish(stats: readonly Stat[], counts: { numRequestStates: number; numFailedRequests: number }): Promise<void>;
-  /** After a failure: removes the `.tmp` files and the staging data; NDJSON written so far stays (valid line by line). */
+  /** After a failure: removes the `.tmp` files and the staging data (the run stays without run_spec.json). */
   abort(): Promise<void>;
 }
 
@@ -60,12 +68,22 @@ function markFloats(value: unknown): unknown {
 const unmarkFloats = (_key: string, value: unknown): unknown =>
   value !== null && typeof value === 'object' && FLOAT_MARK in value ? new PyFloat((value as Record<string, number>)[FLOAT_MARK]!) : value;
 
-/** Opens every writer of one run. */
+/** The NDJSON twins a run writes, loaded into the suite database from these names (or from staging). */
+export const runNdjsonFiles = (runDir: string) => ({
+  requestStatesNdjson: join(runDir, 'scenario_state.ndjson'),
+  perInstanceStatsNdjson: join(runDir, 'per_instance_stats.ndjson'),
+  statsNdjson: join(runDir, 'stats.ndjson'),
+});
+
+/** Opens every writer of one run, withdrawing what an earlier run of the same name left complete. */
 export async function openRunWriter(options: RunWriterOptions): Promise<RunWriter> {
   const { runDir, runSpec } = options;
   const writeHelmJson = options.writeHelmJson ?? true;
   await mkdir(runDir, { recursive: true });
   const file = (name: string) => join(runDir, name);
+  await withdrawRunRows(options.suiteDbPath, runSpec.name); // the database first: it never outlives the files' mark
+  await removeIfExists(file('run_spec.json'));
+  await faultPoint('run-withdrawn');
   const stagingDir = file('staging');
   await rm(stagingDir, { recursive: true, force: true });
   await mkdir(stagingDir);
@@ -74,8 +92,10 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
     ? helmJsonFile(file('scenario_state.json'), { arrayKey: 'request_states', head: { adapter_spec: adapterSpecJson(runSpec.adapter_spec) } })
     : undefined;
   const perInstance = writeHelmJson ? helmJsonFile(file('per_instance_stats.json')) : undefined;
-  const statesNdjson = batchedFile(file('scenario_state.ndjson'));
-  const perInstanceNdjson = batchedFile(file('per_instance_stats.ndjson'));
+  const ndjson = runNdjsonFiles(runDir);
+  const statesNdjson = batchedFile(`${ndjson.requestStatesNdjson}.tmp`);
+  const perInstanceNdjson = batchedFile(`${ndjson.perInstanceStatsNdjson}.tmp`);
+  const statsTmpPath = `${ndjson.statsNdjson}.tmp`;
   // HELM lists metric 1's per-instance stats before metric 2's: later metrics wait in spill files.
   const spills = new Map<number, RecordWriter<unknown>>();
   const spillPath = (index: number) => file(`per_instance_stats.metric${index}.spill`);
@@ -124,32 +144,46 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
         await rm(spillPath(index));
       }
       const statsJson = stats.map((stat) => stat.toJson());
-      const statsNdjson = ndjsonFile(file('stats.ndjson'));
-      for (const stat of statsJson) await statsNdjson.write(stat);
+      const statsNdjson = batchedFile(statsTmpPath);
+      for (const stat of statsJson) await statsNdjson.push(`${JSON.stringify(stat)}\n`);
       await Promise.all([statesNdjson.close(), perInstanceNdjson.close(), statsNdjson.close()]);
       await scenarioState?.close();
       await perInstance?.close();
+      for (const done of [statesNdjson, perInstanceNdjson, statsNdjson]) await rename(done.path, done.path.slice(0, -'.tmp'.length));
       await writeHelmJsonFile(file('stats.json'), statsJson);
       await writeHelmJsonFile(file('scenario.json'), options.scenarioJson);
+      if (!writeHelmJson) await Promise.all(['scenario_state.json', 'per_instance_stats.json'].map((name) => removeIfExists(file(name))));
       await staging.close();
-      await loadRunIntoSuiteDb({
-        dbPath: options.suiteDbPath,
-        runName: runSpec.name,
-        suite: options.suite,
-        runSpec,
-        files: { requestStatesNdjson: statesNdjson.path, perInstanceStatsNdjson: perInstanceNdjson.path, statsNdjson: statsNdjson.path },
-        stagedDbPath: staging.path,
-        counts,
-        // The load is one short transaction at the end of a run: keep it from dwarfing the run's own memory.
-        memoryLimit: '128MB',
-      });
+      await faultPoint('run-files-renamed');
+      await writeHelmJsonFile(file('run_spec.json'), runSpecJson(runSpec)); // the run's files are complete
+      await faultPoint('run-spec-written');
+      try {
+        await loadRunIntoSuiteDb({
+          dbPath: options.suiteDbPath,
+          runName: runSpec.name,
+          suite: options.suite,
+          runSpec,
+          files: ndjson,
+          stagedDbPath: staging.path,
+          counts,
+          // The load is one short transaction at the end of a run: keep it from dwarfing the run's own memory.
+          memoryLimit: '128MB',
+          beforeCommit: () => faultPoint('suite-load-before-commit'),
+        });
+      } catch (error) {
+        throw isDamagedDatabase(error) ? damagedDatabaseError(options.suiteDbPath, error) : error;
+      }
+      await faultPoint('suite-loaded');
       await rm(stagingDir, { recursive: true, force: true });
-      await writeHelmJsonFile(file('run_spec.json'), runSpecJson(runSpec)); // last: the run is complete
     },
 
     async abort() {
       await Promise.all(writers.map((writer) => writer.abort().catch(() => undefined)));
-      await Promise.all([statesNdjson.close(), perInstanceNdjson.close()].map((closing) => closing.catch(() => undefined)));
+      await Promise.all([statesNdjson, perInstanceNdjson].map(async (twin) => {
+        await twin.destroy();
+        await removeIfExists(twin.path);
+      }));
+      await removeIfExists(statsTmpPath);
       await segments.abort();
       await staging.abort().catch(() => undefined);
       await rm(stagingDir, { recursive: true, force: true });

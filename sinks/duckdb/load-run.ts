@@ -55,6 +55,8 @@ export interface LoadRunOptions {
    * millions of lines loads in bounded memory.
    */
   readonly memoryLimit?: string;
+  /** Called inside the transaction, every row written, just before COMMIT (the crash tests pause there). */
+  readonly beforeCommit?: () => Promise<void>;
 }
 
 /** Rows written per table. */
@@ -273,6 +275,7 @@ export async function loadRunIntoSuiteDb(options: LoadRunOptions): Promise<LoadR
           : await copyStagedRows(connection, options.runName);
         report = { ...rows, stats: await insert(connection, INSERT_STATS, { file: files.statsNdjson, run_name: options.runName }) };
         await connection.run(INSERT_RUN, runRow(options));
+        await options.beforeCommit?.();
         await connection.run('COMMIT');
       } catch (error) {
         await connection.run('ROLLBACK').catch((rollbackError: unknown) => {

@@ -1,0 +1,139 @@
+/**
+ * kill -9 during a *rerun* over a complete run, at each moment of its end (HELM_PAUSE_AT, core/fault-point.ts):
+ * afterwards the run is either the old complete run, files and database alike, or visibly incomplete (no
+ * run_spec.json, no `runs` row), and the same command with --skip-completed-runs finishes it with files and
+ * database rows that agree.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FaultPoint } from '../core/fault-point.ts';
+import { openDatabase } from '../sinks/duckdb/open-database.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const golden = join(root, '..', 'shared', 'golden', 'helm-0.5.16', 'mmlu-anatomy');
+const RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
+const work = mkdtempSync(join(tmpdir(), 'helm-rerun-crash-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The run's arguments in output root `out`; the old run evaluates 5 instances, the rerun 10. */
+const argsFor = (out: string, instances: number, extra: readonly string[] = []) => [
+  join(root, 'pipelines', 'run.js'), '-o', out, '-r', 'mmlu:subject=anatomy,model=simple/model1', '--suite', 'v1',
+  '--local-path', join(out, 'prod_env'), '-m', String(instances), ...extra,
+];
+
+function completeOldRun(name: string, extra: readonly string[] = []): string {
+  const out = join(work, name);
+  cpSync(join(golden, 'input'), out, { recursive: true });
+  const run = spawnSync(process.execPath, argsFor(out, 5, extra), { cwd: root, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return out;
+}
+
+/** Starts the rerun paused at `point`, waits until it says so, and kills it with SIGKILL. */
+async function rerunKilledAt(out: string, point: FaultPoint, extra: readonly string[] = []): Promise<void> {
+  const child = spawn(process.execPath, argsFor(out, 10, extra), {
+    cwd: root,
+    env: { ...process.env, HELM_PAUSE_AT: point },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes(`paused at ${point}`)) resolve();
+    });
+    child.on('close', () => reject(new Error(`the rerun ended before ${point}: ${stderr}`)));
+  });
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+}
+
+/** The `runs` row of the run in the suite database, with its request-state rows counted. */
+async function databaseRun(out: string): Promise<{ num_request_states: number; rows: number } | undefined> {
+  const db = await openDatabase(join(out, 'runs', 'v1', 'results.duckdb'), { readOnly: true });
+  try {
+    const result = await db.connection.run('SELECT num_request_states::INTEGER, (SELECT count(*) FROM request_states)::INTEGER FROM runs');
+    const rows = await result.getRows();
+    expect(rows.length).toBeLessThanOrEqual(1);
+    return rows.length === 0 ? undefined : { num_request_states: Number(rows[0]![0]), rows: Number(rows[0]![1]) };
+  } finally {
+    db.close();
+  }
+}
+
+const runDirOf = (out: string) => join(out, 'runs', 'v1', RUN);
+const ndjsonLines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').length;
+const helmStates = (runDir: string) =>
+  (JSON.parse(readFileSync(join(runDir, 'scenario_state.json'), 'utf8')) as { request_states: unknown[] }).request_states.length;
+
+interface Observed {
+  readonly filesComplete: boolean;
+  readonly states?: number;
+  readonly database?: number;
+}
+
+/** What the run looks like: complete with its number of request states (files and database checked to agree), or not. */
+async function observe(out: string, isHelmJson = true): Promise<Observed> {
+  const runDir = runDirOf(out);
+  const database = await databaseRun(out);
+  if (!existsSync(join(runDir, 'run_spec.json'))) {
+    expect(database).toBeUndefined(); // the database never claims a run whose files are not complete
+    return { filesComplete: false };
+  }
+  const states = ndjsonLines(join(runDir, 'scenario_state.ndjson'));
+  if (isHelmJson) expect(helmStates(runDir)).toBe(states);
+  expect(ndjsonLines(join(runDir, 'stats.ndjson'))).toBe((JSON.parse(readFileSync(join(runDir, 'stats.json'), 'utf8')) as unknown[]).length);
+  if (database !== undefined) expect(database).toEqual({ num_request_states: states, rows: states });
+  return { filesComplete: true, states, ...(database === undefined ? {} : { database: database.num_request_states }) };
+}
+
+/** The same command again, with --skip-completed-runs: afterwards files and database agree, and nothing is left over. */
+async function finishWithSameCommand(out: string, extra: readonly string[] = []): Promise<Observed> {
+  const run = spawnSync(process.execPath, argsFor(out, 10, ['--skip-completed-runs', ...extra]), { cwd: root, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const after = await observe(out, !extra.includes('--skip-helm-json'));
+  expect(after.filesComplete).toBe(true);
+  expect(after.database).toBe(after.states);
+  expect(readdirSync(runDirOf(out)).filter((f) => f.endsWith('.tmp') || f === 'staging' || f.includes('lock'))).toEqual([]);
+  return after;
+}
+
+describe('kill -9 during a rerun over a complete run', () => {
+  it.each([
+    // [moment, what is seen after the kill, what the same command with --skip-completed-runs leaves]
+    ['run-locked', { filesComplete: true, states: 5, database: 5 }, 5],
+    ['run-withdrawn', { filesComplete: false }, 10],
+    ['run-files-renamed', { filesComplete: false }, 10],
+    ['run-spec-written', { filesComplete: true, states: 10 }, 10],
+    ['suite-load-before-commit', { filesComplete: true, states: 10 }, 10],
+    ['suite-loaded', { filesComplete: true, states: 10, database: 10 }, 10],
+  ] as const)('at %s: old complete or visibly incomplete, then finished by the same command', async (point, seen, finished) => {
+    const out = completeOldRun(point);
+    expect(await observe(out)).toEqual({ filesComplete: true, states: 5, database: 5 });
+    await rerunKilledAt(out, point);
+    expect(await observe(out)).toEqual(seen);
+    expect((await finishWithSameCommand(out)).states).toBe(finished);
+  });
+
+  it('with --skip-helm-json, the old run keeps its NDJSON records until the new run replaces them whole', async () => {
+    const out = completeOldRun('lean', ['--skip-helm-json']);
+    const runDir = runDirOf(out);
+    await rerunKilledAt(out, 'run-withdrawn', ['--skip-helm-json']);
+    expect(existsSync(join(runDir, 'run_spec.json'))).toBe(false);
+    expect(ndjsonLines(join(runDir, 'scenario_state.ndjson'))).toBe(5); // the rerun writes to scenario_state.ndjson.tmp
+    expect((await finishWithSameCommand(out, ['--skip-helm-json'])).states).toBe(10);
+  });
+
+  it('a rerun with --skip-helm-json over a run without it leaves no stale HELM JSON of the older run', async () => {
+    const out = completeOldRun('switch');
+    const lean = spawnSync(process.execPath, argsFor(out, 10, ['--skip-helm-json']), { cwd: root, encoding: 'utf8' });
+    expect(lean.status, lean.stderr).toBe(0);
+    expect(existsSync(join(runDirOf(out), 'scenario_state.json'))).toBe(false);
+    expect(await observe(out, false)).toEqual({ filesComplete: true, states: 10, database: 10 });
+  });
+});
