@@ -1,97 +1,70 @@
 /**
- * @module `helm-sql <db> "<query>" [--json]`: SQL over a suite's results.duckdb with nothing beyond `npm ci`
- * (there is no DuckDB CLI to install here, DESIGN §6). Opens the file read-only, prints an aligned table,
- * or one JSON object per row for jq. Exit 2 for a missing file, bad SQL or a held lock; 1 for a bug.
+ * @module `helm-sql <database> [query] [--json] [--tables]`: SQL over a suite's results.duckdb with nothing beyond
+ * `npm ci` (there is no DuckDB CLI to install here, DESIGN §6). Opens the file read-only, runs each statement in
+ * turn and prints its result as an aligned table, or one JSON object per row for jq. Exit 2 for a missing file,
+ * bad SQL or a held lock; 1 for a bug.
  */
-import { existsSync } from 'node:fs';
 import { once } from 'node:events';
+import { text } from 'node:stream/consumers';
 import { Command, CommanderError } from 'commander';
-import {
-  DuckDBDecimalValue,
-  DuckDBTypeId,
-  JsonDuckDBValueConverter,
-  type DuckDBConnection,
-  type DuckDBValueConverter,
-  type Json,
-} from '@duckdb/node-api';
 import { UserError } from '../core/errors.ts';
-import { openDatabase } from '../sinks/duckdb/open-database.ts';
+import { isLockConflict, openDatabase, type DatabaseSession } from '../sinks/duckdb/open-database.ts';
+import { resolveDatabasePath } from './sql/database-path.ts';
+import { formatTables, listTables } from './sql/list-tables.ts';
+import { runStatements, type Print } from './sql/run-statements.ts';
 
-const BIG_INTEGERS = new Set<DuckDBTypeId>([
-  DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT,
-]);
+const EXAMPLES = `
+The query:
+  "<sql>"   one or more statements separated by ';', each result printed in turn
+  -         read the SQL from stdin
+  (none)    read the SQL from stdin when stdin is not a terminal (a pipe or a file)
 
-/**
- * DuckDB's JSON forms, except that BIGINT-like integers are numbers where exactly representable (strings
- * beyond 2^53) and DECIMAL values are numbers (`SELECT 1.5` is a DECIMAL in DuckDB), so jq can do arithmetic.
- */
-const toJson: DuckDBValueConverter<Json> = (value, type) => {
-  if (typeof value === 'bigint' && BIG_INTEGERS.has(type.typeId)) {
-    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  }
-  if (value instanceof DuckDBDecimalValue) return value.toDouble();
-  return JsonDuckDBValueConverter(value, type, toJson);
-};
-
-/** One value as a table cell: NULL, numbers as is, text with control characters made visible. */
-function cellText(value: Json): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'string') return value.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-/** A psql-like aligned table: numbers right-aligned, text left-aligned, then the row count. */
-function formatTable(columns: readonly string[], rows: readonly (readonly Json[])[]): string {
-  const cells = rows.map((row) => row.map(cellText));
-  const widths = columns.map((name, i) => Math.max(name.length, ...cells.map((row) => row[i]!.length)));
-  const isNumeric = columns.map((_, i) => rows.some((row) => typeof row[i] === 'number') &&
-    rows.every((row) => row[i] === null || typeof row[i] === 'number'));
-  const line = (values: readonly string[], alignNumbers: boolean): string =>
-    values
-      .map((v, i) => (alignNumbers && isNumeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
-      .join(' | ')
-      .trimEnd();
-  const out = [line(columns, false), widths.map((w) => '-'.repeat(w)).join('-+-'), ...cells.map((r) => line(r, true))];
-  out.push(`(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})`);
-  return `${out.join('\n')}\n`;
-}
+Examples:
+  helm-sql benchmark_output/runs/quickstart --tables
+  helm-sql benchmark_output/runs/quickstart "SELECT run_name, metric_name, mean FROM stats WHERE split = 'test'"
+  helm-sql benchmark_output/runs/quickstart "SELECT count(*) FROM runs; SELECT count(*) FROM request_states"
+  helm-sql benchmark_output/runs/quickstart - < summary.sql
+  helm-sql benchmark_output/runs/quickstart/results.duckdb "SELECT * FROM runs" --json | jq .run_name
+`;
 
 /** Writes to stdout, waiting for 'drain' when its buffer is full (large --json outputs). */
-async function print(text: string): Promise<void> {
-  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+const print: Print = async (output) => {
+  if (!process.stdout.write(output)) await once(process.stdout, 'drain');
+};
+
+/** The SQL to run: the argument, or stdin for `-` (or no argument, when stdin is not a terminal). */
+async function readSql(query: string | undefined): Promise<string> {
+  if (query !== undefined && query !== '-') return query;
+  if (query === undefined && process.stdin.isTTY === true) {
+    throw new UserError(
+      'No query given. Give one as the second argument (helm-sql <database> "SELECT …"), "-" to read it from stdin, ' +
+        'or --tables to list the tables and their columns.',
+    );
+  }
+  return text(process.stdin);
 }
 
-/** Runs `query` and prints its rows; SQL errors become UserErrors naming the query. */
-async function runQuery(connection: DuckDBConnection, query: string, asJson: boolean): Promise<void> {
-  let result;
+/** Opens the database read-only; a file DuckDB cannot open is the user's to fix, not a bug. */
+async function openReadOnly(path: string, lockTimeoutMs: number): Promise<DatabaseSession> {
   try {
-    result = await connection.stream(query);
+    return await openDatabase(path, { readOnly: true, lockTimeoutMs });
   } catch (error) {
-    throw new UserError(`SQL error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    if (error instanceof UserError || isLockConflict(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserError(`Could not open ${path} as a DuckDB database: ${message}`, { cause: error });
   }
-  const columns = result.deduplicatedColumnNames();
-  const rows: Json[][] = [];
-  for await (const chunk of result.yieldConvertedRows(toJson)) {
-    if (!asJson) {
-      rows.push(...chunk);
-      continue;
-    }
-    // Streamed chunk by chunk: an NDJSON output of any size stays in bounded memory.
-    const lines = chunk.map((row) => JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null]))));
-    if (lines.length > 0) await print(`${lines.join('\n')}\n`);
-  }
-  if (!asJson && columns.length > 0) await print(formatTable(columns, rows));
 }
 
 async function main(argv: readonly string[]): Promise<void> {
   const program = new Command()
     .name('helm-sql')
-    .description('Run SQL over a results.duckdb (opened read-only), e.g. benchmark_output/runs/<suite>/results.duckdb')
-    .argument('<db-path>', 'the DuckDB database file')
-    .argument('<query>', 'the SQL query')
-    .option('--json', 'print one JSON object per row (NDJSON), for jq')
+    .description('Run SQL over a suite\'s results.duckdb, opened read-only (benchmark_output/runs/<suite>, or the file itself)')
+    .argument('<database>', 'a suite directory (its results.duckdb is opened) or a DuckDB database file')
+    .argument('[query]', 'the SQL: one or more statements; "-" or none reads it from stdin (see below)')
+    .option('--json', 'print one JSON object per row (NDJSON), for jq; several statements print their rows in turn')
+    .option('--tables', 'list each table and view with its columns, their types, and the row count of each table')
     .option('--lock-timeout <ms>', 'how long to wait while another process holds the database', '10000')
+    .addHelpText('after', EXAMPLES)
     .exitOverride()
     .showHelpAfterError();
   try {
@@ -103,20 +76,25 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     throw error;
   }
-  const [dbPath, query] = program.args as [string, string];
-  const options = program.opts<{ json?: boolean; lockTimeout: string }>();
+  const [target, query] = program.args as [string, string | undefined];
+  const options = program.opts<{ json?: boolean; tables?: boolean; lockTimeout: string }>();
   const lockTimeoutMs = Number(options.lockTimeout);
   if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) {
     throw new UserError(`--lock-timeout must be a number of milliseconds, not '${options.lockTimeout}'`);
   }
-  if (!existsSync(dbPath)) {
-    throw new UserError(
-      `No database at ${dbPath}. A suite's database is <output>/runs/<suite>/results.duckdb, written when a run ends.`,
-    );
+  if (options.tables === true && query !== undefined) {
+    throw new UserError('--tables lists the tables and takes no query: give either --tables or a query.');
   }
-  const session = await openDatabase(dbPath, { readOnly: true, lockTimeoutMs });
+  const path = resolveDatabasePath(target);
+  const sql = options.tables === true ? '' : await readSql(query); // read before opening: the lock is held less
+  const session = await openReadOnly(path, lockTimeoutMs);
   try {
-    await runQuery(session.connection, query, options.json === true);
+    if (options.tables !== true) {
+      await runStatements(session.connection, sql, { asJson: options.json === true, print });
+      return;
+    }
+    const tables = await listTables(session.connection);
+    await print(options.json === true ? tables.map((t) => `${JSON.stringify(t)}\n`).join('') : formatTables(tables));
   } finally {
     session.close();
   }

@@ -34,16 +34,16 @@ export function isUnreachable(error: unknown): boolean {
 export function describeError(error: unknown): string {
   if (error instanceof HTTPError) return `HTTP ${error.response.statusCode} ${error.response.statusMessage ?? ''}`.trim();
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof RequestError && DNS_CODES.has(error.code)) return `${message} (the host name does not resolve: no internet access?)`;
-  return message;
+  const isDns = error instanceof RequestError && DNS_CODES.has(error.code);
+  return isDns ? `${message} (the host name does not resolve: no internet access?)` : message;
 }
 
 /** "fetch <what> elsewhere (checksum), unpack it (…), and place it at <path>": how to do by hand what failed. */
 function byHand(spec: DownloadSpec, what: string): string {
   const checksum = spec.sha256 === undefined ? ' (no checksum is recorded for it)' : ` (expected sha256 ${spec.sha256})`;
   const entry = spec.unpackedName === undefined ? 'its single top-level folder' : `its top-level '${spec.unpackedName}'`;
-  const unpack =
-    spec.unpack === 'gzip' ? ', gunzip it' : spec.unpack === undefined ? '' : `, unpack it (${entry} becomes '${basename(spec.targetPath)}')`;
+  const unpackArchive = `, unpack it (${entry} becomes '${basename(spec.targetPath)}')`;
+  const unpack = spec.unpack === 'gzip' ? ', gunzip it' : spec.unpack === undefined ? '' : unpackArchive;
   return `fetch ${what} elsewhere${checksum}${unpack}, and place it at ${spec.targetPath}`;
 }
 
@@ -56,7 +56,9 @@ export function downloadFailureMessage(failures: readonly DownloadFailure[], fil
     const { spec, error } = failures[0]!;
     return `Could not download ${spec.url}: ${describeError(error)}. Without internet access, ${byHand(spec, 'that URL')}.`;
   }
-  const lines = failures.map(({ spec, error }) => `  - ${spec.url}: ${describeError(error)}.\n    To do it by hand, ${byHand(spec, 'it')}.`);
+  const lines = failures.map(
+    ({ spec, error }) => `  - ${spec.url}: ${describeError(error)}.\n    To do it by hand, ${byHand(spec, 'it')}.`,
+  );
   return (
     `Could not download ${failures.length} of the ${fileCount} dataset files needed:\n${lines.join('\n')}\n` +
     'Files already in place are not downloaded again: once these are placed, run the same command again.'

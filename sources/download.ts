@@ -198,4 +198,5 @@ export async function ensureAllDownloaded(specs: readonly DownloadSpec[], option
  * to fill by hand instead, and the checksum expected.
  * @example await ensureDownloaded({ url: 'https://people.eecs.berkeley.edu/~hendrycks/data.tar', targetPath: join(cacheDir, 'data'), unpack: 'tar' });
  */
-export const ensureDownloaded = (spec: DownloadSpec, options: DownloadOptions = {}): Promise<void> => ensureAllDownloaded([spec], options);
+export const ensureDownloaded = (spec: DownloadSpec, options: DownloadOptions = {}): Promise<void> =>
+  ensureAllDownloaded([spec], options);

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -17,15 +16,18 @@ interface Outcome {
   readonly stderr: string;
 }
 
-async function helmSql(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [SQL_JS, ...args], { cwd: REPO });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** Runs helm-sql with `stdin` piped in (then closed), as `echo … | helm-sql …` does. */
+function helmSqlFed(stdin: string, ...args: string[]): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [SQL_JS, ...args], { cwd: REPO }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+    });
+    child.stdin?.end(stdin);
+  });
 }
+
+/** Runs helm-sql with an empty stdin. */
+const helmSql = (...args: string[]): Promise<Outcome> => helmSqlFed('', ...args);
 
 let dir: string;
 let dbPath: string;
@@ -36,7 +38,8 @@ beforeAll(async () => {
   const connection = await db.connect();
   await connection.run(`CREATE TABLE stats (run_name VARCHAR, metric_name VARCHAR, count BIGINT, mean DOUBLE);
     INSERT INTO stats VALUES ('mmlu:subject=anatomy', 'exact_match', 10, 0.25),
-      ('mmlu:subject=anatomy', 'num_prompt_tokens', 10, 1336.2), ('gsm', 'exact_match', 9007199254740993, NULL);`);
+      ('mmlu:subject=anatomy', 'num_prompt_tokens', 10, 1336.2), ('gsm', 'exact_match', 9007199254740993, NULL);
+    CREATE TABLE runs (run_name VARCHAR); CREATE VIEW exact_match AS SELECT run_name, mean FROM stats WHERE metric_name = 'exact_match';`);
   connection.closeSync();
   db.closeSync();
 });
@@ -92,10 +95,75 @@ describe('helm-sql', () => {
     expect(stderr).toContain(`helm-sql: No database at ${missing}.`);
   });
 
+  it('opens the results.duckdb of a suite directory given instead of the file', async () => {
+    const { code, stdout } = await helmSql(dir, 'SELECT count(*) AS n FROM stats');
+    expect(code).toBe(0);
+    expect(stdout).toBe('n\n-\n3\n(1 row)\n');
+  });
+
+  it('reads the SQL from stdin for "-", and with no query argument when stdin is a pipe', async () => {
+    const dash = await helmSqlFed("SELECT 'from stdin' AS source\n", dbPath, '-');
+    expect([dash.code, dash.stdout]).toEqual([0, 'source\n----------\nfrom stdin\n(1 row)\n']);
+    const none = await helmSqlFed('SELECT 2 AS two;', dbPath, '--json');
+    expect([none.code, none.stdout]).toEqual([0, '{"two":2}\n']);
+  });
+
+  it('prints the result of each statement in turn, then names the statement that failed', async () => {
+    const { code, stdout, stderr } = await helmSql(dbPath, "SELECT 1 AS a; SELECT run_name FROM stats WHERE run_name = 'gsm';\nSELECT *\n  FROM nope; SELECT 3");
+    expect(code).toBe(2);
+    expect(stdout).toBe('a\n-\n1\n(1 row)\n\nrun_name\n--------\ngsm\n(1 row)\n');
+    expect(stderr).toMatch(/^helm-sql: SQL error in statement 3 of 4 \(SELECT \* FROM nope\): Catalog Error: Table with name nope does not exist/);
+  });
+
+  it('lists tables and views with their columns, types and row counts (--tables, --tables --json)', async () => {
+    const listing = await helmSql(dir, '--tables');
+    expect(listing.code).toBe(0);
+    expect(listing.stdout).toBe(
+      [
+        'exact_match (view)',
+        '  run_name  VARCHAR',
+        '  mean      DOUBLE',
+        '',
+        'runs (table, 0 rows)',
+        '  run_name  VARCHAR',
+        '',
+        'stats (table, 3 rows)',
+        '  run_name     VARCHAR',
+        '  metric_name  VARCHAR',
+        '  count        BIGINT',
+        '  mean         DOUBLE',
+        '',
+      ].join('\n'),
+    );
+    const json = await helmSql(dir, '--tables', '--json');
+    expect(json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown)[2]).toEqual({
+      name: 'stats',
+      kind: 'table',
+      rows: 3,
+      columns: [
+        { name: 'run_name', type: 'VARCHAR' },
+        { name: 'metric_name', type: 'VARCHAR' },
+        { name: 'count', type: 'BIGINT' },
+        { name: 'mean', type: 'DOUBLE' },
+      ],
+    });
+  });
+
+  it('waits for a lock held by another process, then says who to close', async () => {
+    const holder = await DuckDBInstance.create(dbPath); // a writer in this process holds the file
+    try {
+      const { code, stderr } = await helmSql(dbPath, 'SELECT 1', '--lock-timeout', '100');
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^helm-sql: The DuckDB file .* is held by another process \(waited \d+ ms\)/);
+    } finally {
+      holder.closeSync();
+    }
+  });
+
   it('exits 2 with usage when arguments are missing', async () => {
     const { code, stderr } = await helmSql();
     expect(code).toBe(2);
-    expect(stderr).toContain("missing required argument 'db-path'");
+    expect(stderr).toContain("missing required argument 'database'");
     expect(stderr).toContain('Usage: helm-sql');
   });
 });
