@@ -2,12 +2,12 @@
  * End-to-end: `node pipelines/run.js` as a user runs it, on the golden MMLU input and small fixtures in the
  * upstream formats, checked against HELM 0.5.16's own output (`../shared/golden`) and `../shared/tools/helm-parity`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutTiming } from './__fixtures__/run-files.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,39 +25,66 @@ function outputRoot(name: string): string {
   return out;
 }
 
-function helmRun(args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'pipelines', 'run.js'), ...args], { cwd: root, encoding: 'utf8' });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+type Result = { status: number; stdout: string; stderr: string };
+
+/**
+ * A command run to its end, asynchronously: a synchronous child (spawnSync) would block this test worker's event loop,
+ * and vitest fails a file whose worker stays blocked for 60 s (see vitest.config.ts).
+ */
+function execute(command: string, args: string[]): Promise<Result> {
+  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
+  });
 }
+
+const helmRun = (args: string[]): Promise<Result> => execute(process.execPath, [join(root, 'pipelines', 'run.js'), ...args]);
+
+// A beforeAll that makes a whole helm-run (four of them for the four scenarios): more room than the 60 s hook timeout.
+const RUN_TIMEOUT = 120_000;
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & unknown[];
 
 describe('helm-run on the golden MMLU case', () => {
-  const out = outputRoot('golden');
+  const out = join(work, 'golden');
   const args = ['-o', out, '--run-entries', 'mmlu:subject=anatomy,model=simple/model1', '--suite', 'v1', '--local-path', join(out, 'prod_env'), '-m', '10'];
   const runDir = join(out, 'runs', 'v1', MMLU_RUN);
+  // The first run's files, kept aside: the rerun test rewrites runDir, and each test passes alone and in any order.
+  const firstRunDir = join(work, 'golden-first-run');
+  let first: Result;
+  beforeAll(async () => {
+    outputRoot('golden');
+    first = await helmRun(args);
+    if (first.status === 0) cpSync(runDir, firstRunDir, { recursive: true });
+  }, RUN_TIMEOUT);
 
-  it('passes helm-parity with every check equal', () => {
-    const run = helmRun(args);
-    expect(run.stderr).not.toContain('Error');
-    expect(run.status).toBe(0);
-    const parity = spawnSync(join(shared, 'tools', 'helm-parity'), [runDir, join(golden, 'run')], { encoding: 'utf8' });
+  it('passes helm-parity with every check equal', async () => {
+    expect(first.stderr).not.toContain('Error');
+    expect(first.status).toBe(0);
+    const parity = await execute(join(shared, 'tools', 'helm-parity'), [firstRunDir, join(golden, 'run')]);
     expect(parity.stdout.trim().split('\n').at(-1)).toBe('parity: 352 of 352 checks equal');
     expect(parity.status).toBe(0);
   });
 
   it('writes the five HELM files byte for byte as HELM does, but for timing', () => {
+    expect(first.status).toBe(0);
     for (const file of ['run_spec.json', 'scenario.json']) {
-      expect(readFileSync(join(runDir, file), 'utf8')).toBe(readFileSync(join(golden, 'run', file), 'utf8'));
+      expect(readFileSync(join(firstRunDir, file), 'utf8')).toBe(readFileSync(join(golden, 'run', file), 'utf8'));
     }
     for (const file of ['scenario_state.json', 'stats.json', 'per_instance_stats.json']) {
-      expect(withoutTiming(join(runDir, file))).toBe(withoutTiming(join(golden, 'run', file)));
+      expect(withoutTiming(join(firstRunDir, file))).toBe(withoutTiming(join(golden, 'run', file)));
     }
-    expect(readdirSync(runDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(firstRunDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('answers a rerun from the request cache, with the same outputs', () => {
-    const run = helmRun(args);
+  it('answers a rerun from the request cache, with the same outputs', async () => {
+    expect(first.status).toBe(0);
+    const run = await helmRun(args);
     expect(run.status).toBe(0);
     const states = readJson(join(runDir, 'scenario_state.json'))['request_states'] as { result: { cached: boolean } }[];
     expect(states.map((s) => s.result.cached)).toEqual(new Array(10).fill(true));
@@ -66,38 +93,48 @@ describe('helm-run on the golden MMLU case', () => {
 });
 
 describe('helm-run --skip-helm-json', () => {
-  const out = outputRoot('lean');
+  const out = join(work, 'lean');
   const args = ['-o', out, '-r', 'mmlu:subject=anatomy,model=simple/model1', '--suite', 'lean', '--local-path', join(out, 'prod_env'), '-m', '10', '--skip-helm-json'];
   const runDir = join(out, 'runs', 'lean', MMLU_RUN);
   const ndjsonLines = (file: string) => readFileSync(join(runDir, file), 'utf8').trim().split('\n').length;
+  // The run both tests need, made once; the second test's rerun skips it and changes no file.
+  let first: Result;
+  beforeAll(async () => {
+    outputRoot('lean');
+    first = await helmRun(args);
+  }, RUN_TIMEOUT);
 
-  it('writes no scenario_state.json / per_instance_stats.json, and the same stats, NDJSON and DuckDB rows', () => {
-    const run = helmRun(args);
-    expect(run.status).toBe(0);
+  it('writes no scenario_state.json / per_instance_stats.json, and the same stats, NDJSON and DuckDB rows', async () => {
+    expect(first.status).toBe(0);
     expect(readdirSync(runDir).sort()).toEqual(['per_instance_stats.ndjson', 'run_spec.json', 'scenario.json', 'scenario_state.ndjson',
       'stats.json', 'stats.ndjson']);
     expect(withoutTiming(join(runDir, 'stats.json'))).toBe(withoutTiming(join(golden, 'run', 'stats.json')));
     expect(ndjsonLines('scenario_state.ndjson')).toBe(10);
     expect(ndjsonLines('per_instance_stats.ndjson')).toBe(10);
-    const sql = spawnSync(process.execPath, [join(root, 'pipelines', 'sql.js'), '--json', join(out, 'runs', 'lean', 'results.duckdb'),
-      'SELECT (SELECT count(*) FROM request_states) AS states, (SELECT count(*) FROM per_instance_stats) AS stats, (SELECT count(*) FROM runs) AS runs'],
-    { encoding: 'utf8' });
+    const sql = await execute(process.execPath, [join(root, 'pipelines', 'sql.js'), '--json', join(out, 'runs', 'lean', 'results.duckdb'),
+      'SELECT (SELECT count(*) FROM request_states) AS states, (SELECT count(*) FROM per_instance_stats) AS stats, (SELECT count(*) FROM runs) AS runs']);
     expect(JSON.parse(sql.stdout)).toEqual({ states: 10, stats: 270, runs: 1 });
   });
 
-  it('counts such a run as complete for --skip-completed-runs', () => {
-    const run = helmRun([...args, '--skip-completed-runs']);
+  it('counts such a run as complete for --skip-completed-runs', async () => {
+    expect(first.status).toBe(0);
+    const run = await helmRun([...args, '--skip-completed-runs']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Skipping run ${MMLU_RUN} because run is completed`);
   });
 });
 
 describe('helm-run on all four scenarios with -t 3, robustness and --dry-run', () => {
-  const out = outputRoot('four');
+  const out = join(work, 'four');
   const entries = ['mmlu:subject=anatomy', 'boolq', 'gsm', 'simple_mcqa'].map(
     (s) => `${s}${s.includes(':') ? ',' : ':'}model=simple/model1,data_augmentation=robustness`,
   );
-  const run = helmRun(['-o', out, '-r', ...entries, '-t', '3', '--dry-run', '-m', '4', '--suite', 's', '--local-path', join(out, 'prod_env')]);
+  // One run that every test reads and none changes.
+  let run: Result;
+  beforeAll(async () => {
+    outputRoot('four');
+    run = await helmRun(['-o', out, '-r', ...entries, '-t', '3', '--dry-run', '-m', '4', '--suite', 's', '--local-path', join(out, 'prod_env')]);
+  }, RUN_TIMEOUT);
   const suite = join(out, 'runs', 's');
   const names = {
     mmlu: 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1,data_augmentation=robustness',
@@ -152,11 +189,15 @@ describe('helm-run on all four scenarios with -t 3, robustness and --dry-run', (
 });
 
 describe('helm-run on all four scenarios with -t 3 and robustness, requests made', () => {
-  const out = outputRoot('four-real');
+  const out = join(work, 'four-real');
   const entries = ['mmlu:subject=anatomy', 'boolq', 'gsm', 'simple_mcqa'].map(
     (s) => `${s}${s.includes(':') ? ',' : ':'}model=simple/model1,data_augmentation=robustness`,
   );
-  const run = helmRun(['-o', out, '-r', ...entries, '-t', '3', '-m', '4', '--suite', 's', '--local-path', join(out, 'prod_env')]);
+  let run: Result;
+  beforeAll(async () => {
+    outputRoot('four-real');
+    run = await helmRun(['-o', out, '-r', ...entries, '-t', '3', '-m', '4', '--suite', 's', '--local-path', join(out, 'prod_env')]);
+  }, RUN_TIMEOUT);
   type StatJson = { name: { name: string; split?: string; perturbation?: { name: string; computed_on: string } }; count: number; mean?: number };
   const statsOf = (name: string) => readJson(join(out, 'runs', 's', name, 'stats.json')) as unknown as StatJson[];
   const find = (stats: StatJson[], name: string, perturbation?: string, computedOn?: string) =>
@@ -186,9 +227,9 @@ describe('helm-run on all four scenarios with -t 3 and robustness, requests made
 });
 
 describe('helm-run dry run on simple_mcqa (reference §10.1, verified with HELM)', () => {
-  it('estimates 385 prompt tokens per request, 1155 in all for 3 instances', () => {
+  it('estimates 385 prompt tokens per request, 1155 in all for 3 instances', async () => {
     const out = join(work, 'dry');
-    const run = helmRun(['-o', out, '-r', 'simple_mcqa:model=simple/model1', '-m', '3', '--dry-run', '--local-path', join(out, 'prod_env')]);
+    const run = await helmRun(['-o', out, '-r', 'simple_mcqa:model=simple/model1', '-m', '3', '--dry-run', '--local-path', join(out, 'prod_env')]);
     expect(run.status).toBe(0);
     const stats = readJson(join(out, 'runs', 'default', 'simple_mcqa:model=simple_model1', 'stats.json')) as unknown as { name: { name: string }; count: number; sum: number }[];
     expect(Object.fromEntries(stats.map((s) => [s.name.name, [s.count, s.sum]]))).toEqual({
@@ -211,18 +252,18 @@ describe('helm-run on bad input', () => {
     ['a missing -m', ['-r', 'gsm:model=simple/model1'], /required: -m\/--max-eval-instances/],
   ];
   for (const [what, args, message] of cases) {
-    it(`exits 2 with a clear message for ${what}`, () => {
-      const run = helmRun([...args, ...(args.includes('gsm:model=simple/model1') ? [] : ['-m', '5']), '-o', join(work, 'bad')]);
+    it(`exits 2 with a clear message for ${what}`, async () => {
+      const run = await helmRun([...args, ...(args.includes('gsm:model=simple/model1') ? [] : ['-m', '5']), '-o', join(work, 'bad')]);
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     });
   }
 
-  it('names the line and column of a malformed conf file', () => {
+  it('names the line and column of a malformed conf file', async () => {
     const conf = join(work, 'bad.conf');
     writeFileSync(conf, 'entries: [\n  {description: "simple_mcqa:model=simple/model1", priority: 1\n  {description: "x"}\n]\n');
-    const run = helmRun(['-c', conf, '-m', '5', '-o', join(work, 'bad')]);
+    const run = await helmRun(['-c', conf, '-m', '5', '-o', join(work, 'bad')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`${conf}:4:1`);
   });
