@@ -62,30 +62,36 @@ const states = (runModel: string): State[] =>
   }).request_states;
 
 describe('GPT-2 on a first run with no set-up: weights fetched once from the hub, then run by llama.cpp', () => {
-  it('fetches and verifies the GGUF file into <local-path>/models/, then answers with token log probabilities', async () => {
+  // The first run, made once and kept (what the hub received, what the run wrote): each test below passes alone and in
+  // any order.
+  let first: { run: { status: number | null; stderr: string }; requests: string[]; states: State[] };
+  beforeAll(async () => {
     const run = await helmRun('huggingface/gpt2');
-    expect(run.stderr).toContain(`Downloading ${hub.endpoint}/${HUB_KEY} to ${join(local, 'models', repo!, file!)}`);
-    expect(run.status).toBe(0);
-    expect(hub.requests).toEqual([`/${HUB_KEY}`, `/cdn/${TINY_SHA256}`]);
+    first = { run, requests: [...hub.requests], states: run.status === 0 ? states('huggingface_gpt2') : [] };
+  }, 180_000);
+
+  it('fetches and verifies the GGUF file into <local-path>/models/, then answers with token log probabilities', () => {
+    expect(first.run.stderr).toContain(`Downloading ${hub.endpoint}/${HUB_KEY} to ${join(local, 'models', repo!, file!)}`);
+    expect(first.run.status).toBe(0);
+    expect(first.requests).toEqual([`/${HUB_KEY}`, `/cdn/${TINY_SHA256}`]); // the hub's redirect to its CDN, followed
     expect(readFileSync(join(local, 'models', 'mradermacher', 'gpt2-GGUF', 'gpt2.f16.gguf')).equals(TINY)).toBe(true);
-    const written = states('huggingface_gpt2'); // the run name keeps the entry's model=huggingface/gpt2
-    expect(written).toHaveLength(2);
-    for (const state of written) {
+    expect(first.states).toHaveLength(2); // the run name keeps the entry's model=huggingface/gpt2
+    for (const state of first.states) {
       expect(goldenPrompts).toContain(state.request.prompt);
       expect(state.request).toMatchObject({ model: 'openai/gpt2', model_deployment: 'huggingface/gpt2' });
       expect(state.result.success).toBe(true);
       expect(state.result.completions[0]!.tokens[0]!.logprob).toBeLessThan(0);
     }
-  }, 180_000);
+  });
 
   it('reuses the file without a request, and model=openai/gpt2 (the model name) gets the same answers from the cache', async () => {
-    hub.requests.length = 0;
+    const before = hub.requests.length;
     const run = await helmRun('openai/gpt2');
     expect(run.status).toBe(0);
     expect(run.stderr).not.toContain('Downloading');
-    expect(hub.requests).toEqual([]);
+    expect(hub.requests.length).toBe(before);
     const written = states('openai_gpt2');
-    expect(written.map((s) => s.request.prompt)).toEqual(states('huggingface_gpt2').map((s) => s.request.prompt));
+    expect(written.map((s) => s.request.prompt)).toEqual(first.states.map((s) => s.request.prompt));
     expect(written.every((s) => s.result.cached)).toBe(true); // HELM's cache key: the same raw request (engine gpt2)
   }, 180_000);
 });
