@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors.ts';
-import { expandFlagPrefixes, HelpRequested, parseRunArgs, runHelpText } from './cli-options.ts';
+import { expandFlagPrefixes, HelpRequested, parseRunArgs, refuseUnsupported, runHelpText } from './cli-options.ts';
 
 const errorOf = (argv: string[]): string => {
   try {
@@ -111,16 +111,60 @@ describe('parseRunArgs', () => {
     const options = parseRunArgs(['--local', '-m', '1']);
     expect(options.localPath).toBe('prod_env');
     expect(options.warnings).toEqual([
-      '--local is a flag of older HELM versions and has no effect: runs are local unless --server-url is given.',
+      '--local has no effect here: runs are always local.',
+    ]);
+  });
+
+  it('warns about each flag that is accepted and has no effect', () => {
+    expect(parseRunArgs(['-m', '1', '--log-config', 'log.yaml', '--api-key-path', 'k.txt']).warnings).toEqual([
+      '--api-key-path has no effect here: it is read only with --server-url.',
+      '--log-config has no effect here: logs go to stderr.',
     ]);
   });
 
   it('requires -m and checks ints like Python int()', () => {
     expect(errorOf([])).toBe('the following arguments are required: -m/--max-eval-instances (e.g. -m 10).');
-    expect(errorOf(['-m', '10.0'])).toBe("argument -m/--max-eval-instances: invalid int value: '10.0'.");
+    expect(errorOf(['-m', '10.0'])).toBe("argument -m/--max-eval-instances: invalid int value: '10.0' (give an integer from 0 to 9007199254740991).");
     expect(parseRunArgs(['-m', '1_000']).maxEvalInstances).toBe(1000);
     expect(errorOf(['-m', '5', '-n', '0'])).toBe('argument -n/--num-threads: must be at least 1, got 0.');
-    expect(errorOf(['-m', '5', '--priority', 'high'])).toBe("argument --priority: invalid int value: 'high'.");
+    expect(errorOf(['-m', '5', '--priority', 'high'])).toBe(
+      "argument --priority: invalid int value: 'high' (give an integer from -9007199254740991 to 9007199254740991).",
+    );
+  });
+
+  it('refuses integers a run could not keep exactly (beyond 2^53 - 1), naming the flag and the range', () => {
+    // Before: -m 99999999999999999999 ran, and DuckDB failed at the very end ("bigint out of int64 range").
+    expect(errorOf(['-m', '99999999999999999999'])).toBe(
+      'argument -m/--max-eval-instances: must be an integer from 0 to 9007199254740991, got 99999999999999999999.',
+    );
+    expect(errorOf(['-m', '9007199254740992'])).toBe(
+      'argument -m/--max-eval-instances: must be an integer from 0 to 9007199254740991, got 9007199254740992.',
+    );
+    expect(parseRunArgs(['-m', '9007199254740991']).maxEvalInstances).toBe(Number.MAX_SAFE_INTEGER);
+    expect(errorOf(['-m', '-1'])).toBe('argument -m/--max-eval-instances: must be at least 0, got -1.');
+    expect(errorOf(['-m', '1', '-n', '1e3'])).toBe("argument -n/--num-threads: invalid int value: '1e3' (give an integer from 1 to 9007199254740991).");
+    for (const flag of ['-n', '-t', '--max-concurrency', '--requests-per-minute', '--tokens-per-minute', '--request-timeout', '--priority']) {
+      expect(errorOf(['-m', '1', flag, '1' + '0'.repeat(20)])).toMatch(/^argument \S+: must be an integer from -?\d+ to 9007199254740991, got 1000/);
+    }
+    expect(errorOf(['-m', '1', '--priority', '-99999999999999999999'])).toBe(
+      'argument --priority: must be at least -9007199254740991, got -99999999999999999999.',
+    );
+  });
+
+  it('refuses a --suite that is not one plain folder name', () => {
+    for (const [suite, problem] of [
+      ['', 'is empty'],
+      ['a/b', "contains a '/', '\\' or NUL"],
+      ['../elsewhere', "contains a '/', '\\' or NUL"],
+      ['a\\b', "contains a '/', '\\' or NUL"],
+      ['.', "is '.'"],
+      ['..', "is '..'"],
+    ]) {
+      expect(errorOf(['-m', '1', '--suite', suite!])).toBe(
+        `argument --suite ${problem}: it names one folder, <output-path>/runs/<suite>, so give a plain name such as --suite v1 (got '${suite}').`,
+      );
+    }
+    expect(parseRunArgs(['-m', '1', '--suite', 'v1.2..x']).suite).toBe('v1.2..x');
   });
 
   it('rejects unknown flags with suggestions, stray arguments and bad combinations', () => {
@@ -140,6 +184,34 @@ describe('parseRunArgs', () => {
       expect((e as HelpRequested).text).toContain('--max-eval-instances <n>');
     }
     expect(runHelpText()).toContain('-c, --conf-paths <values...>');
+  });
+
+  it('marks in --help the flags accepted but not supported, or without effect', () => {
+    const help = runHelpText().replace(/\s+/g, ' ');
+    for (const flag of ['--server-url', '--runner-class-name', '--plugins', '--enable-huggingface-models', '--enable-local-huggingface-models', '--mongo-uri']) {
+      expect(help).toMatch(new RegExp(`${flag} [^-]*\\(accepted; not supported here: `));
+    }
+    expect(help).toContain('(accepted; not supported here: the request cache is LMDB under --local-path)');
+    expect(help).toContain('--log-config <value> YAML file configuring logging (accepted; no effect here: logs go to stderr)');
+    expect(help).toContain('--local Run locally (a flag of older HELM versions, still in its tutorial) (accepted; no effect here: runs are always local)');
+    expect(help).toMatch(/--api-key-path <value> .*\(accepted; no effect here: it is read only with --server-url\)/);
+    expect(help).not.toMatch(/--max-eval-instances <n> [^(]*\(accepted/);
+  });
+});
+
+describe('refuseUnsupported', () => {
+  it('refuses each unsupported flag that was given, saying why', () => {
+    const options = parseRunArgs(['-m', '1', '--server-url', 'http://x', '--mongo-uri', 'mongodb://x', '--plugins', 'p']);
+    expect(() => refuseUnsupported(options)).toThrow(
+      new UserError(
+        'Not supported yet: --server-url (there is no proxy server; clients run in this process), --plugins (a new run spec, ' +
+          'scenario or client is a file and a registry line), --mongo-uri (the request cache is LMDB under --local-path). Run without it.',
+      ),
+    );
+  });
+
+  it('lets through the defaults and flags without effect', () => {
+    expect(() => refuseUnsupported(parseRunArgs(['-m', '1', '--mongo-uri', '', '--local', '--log-config', 'x']))).not.toThrow();
   });
 });
 

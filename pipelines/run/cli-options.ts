@@ -17,12 +17,22 @@ interface FlagSpec {
   readonly help: string;
   /** Matched only when typed in full (not by prefix), so it does not shadow HELM's abbreviations. */
   readonly isExactOnly?: boolean;
+  /** A HELM flag we parse but do not implement: using it is an error (`refuseUnsupported`), never a silent no-op. */
+  readonly unsupported?: string;
+  /** A flag accepted and ignored, with a warning saying why. */
+  readonly noEffect?: string;
 }
 
 /** Every flag, in HELM's `--help` order; defaults are applied in `parseRunArgs`. */
 export const RUN_FLAGS: readonly FlagSpec[] = [
-  { long: 'server-url', kind: 'string', help: 'URL of a proxy server to send requests to (default: run clients locally)' },
-  { long: 'api-key-path', kind: 'string', help: 'File with the proxy API key (default: proxy_api_key.txt)' },
+  {
+    long: 'server-url', kind: 'string', help: 'URL of a proxy server to send requests to (default: run clients locally)',
+    unsupported: 'there is no proxy server; clients run in this process',
+  },
+  {
+    long: 'api-key-path', kind: 'string', help: 'File with the proxy API key (default: proxy_api_key.txt)',
+    noEffect: 'it is read only with --server-url',
+  },
   { long: 'conf-paths', short: 'c', kind: 'list', help: 'HOCON conf files of run entries' },
   { long: 'models-to-run', kind: 'list', help: 'Only RunSpecs with these models; replaces model groups such as model=text' },
   { long: 'groups-to-run', kind: 'list', help: 'Only RunSpecs with these (scenario) groups' },
@@ -31,11 +41,23 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'priority', kind: 'int', help: 'Run entries with priority ≤ this number (default: all)' },
   { long: 'run-specs', kind: 'optionalList', help: 'DEPRECATED: use --run-entries' },
   { long: 'run-entries', short: 'r', kind: 'optionalList', help: 'Run entries, e.g. mmlu:subject=anatomy,model=simple/model1' },
-  { long: 'enable-huggingface-models', kind: 'list', help: 'Hugging Face Hub models to register: namespace/name[@revision]' },
-  { long: 'enable-local-huggingface-models', kind: 'list', help: 'Local Hugging Face model paths to register' },
-  { long: 'runner-class-name', kind: 'string', help: 'Full class name of the Runner to use (default: the standard runner)' },
-  { long: 'log-config', kind: 'string', help: 'YAML file configuring logging' },
-  { long: 'plugins', kind: 'list', help: 'Modules or files registering custom run specs, scenarios or models' },
+  {
+    long: 'enable-huggingface-models', kind: 'list', help: 'Hugging Face Hub models to register: namespace/name[@revision]',
+    unsupported: 'add a deployment to model_deployments.yaml under --local-path',
+  },
+  {
+    long: 'enable-local-huggingface-models', kind: 'list', help: 'Local Hugging Face model paths to register',
+    unsupported: 'add a deployment to model_deployments.yaml under --local-path',
+  },
+  {
+    long: 'runner-class-name', kind: 'string', help: 'Full class name of the Runner to use (default: the standard runner)',
+    unsupported: 'there is one runner',
+  },
+  { long: 'log-config', kind: 'string', help: 'YAML file configuring logging', noEffect: 'logs go to stderr' },
+  {
+    long: 'plugins', kind: 'list', help: 'Modules or files registering custom run specs, scenarios or models',
+    unsupported: 'a new run spec, scenario or client is a file and a registry line',
+  },
   { long: 'output-path', short: 'o', kind: 'string', help: 'Where to save all the output (default: benchmark_output)' },
   { long: 'num-threads', short: 'n', kind: 'int', help: 'Maximum number of concurrent requests (default: 4)' },
   { long: 'skip-instances', kind: 'bool', help: 'Create no instances: only parse everything' },
@@ -46,9 +68,15 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'num-train-trials', short: 't', kind: 'int', help: 'Trials, each with different in-context examples (overrides the run spec)' },
   { long: 'suite', kind: 'string', help: 'Name of the suite the runs belong to (default: default)' },
   { long: 'local-path', kind: 'string', help: 'Directory of credentials.conf, model configs and the cache (default: prod_env)' },
-  { long: 'mongo-uri', kind: 'string', help: 'MongoDB URL for the request cache instead of the local one' },
+  {
+    long: 'mongo-uri', kind: 'string', help: 'MongoDB URL for the request cache instead of the local one',
+    unsupported: 'the request cache is LMDB under --local-path',
+  },
   { long: 'disable-cache', kind: 'bool', help: 'Use no request or tokenizer cache' },
-  { long: 'local', kind: 'bool', isExactOnly: true, help: 'Accepted for old HELM tutorials; has no effect (runs are local unless --server-url)' },
+  {
+    long: 'local', kind: 'bool', isExactOnly: true, help: 'Run locally (a flag of older HELM versions, still in its tutorial)',
+    noEffect: 'runs are always local',
+  },
   // Ours, not HELM's. --max-concurrency is matched in full only, so `--max` still abbreviates --max-eval-instances.
   { long: 'max-concurrency', kind: 'int', isExactOnly: true, help: 'Requests in flight per deployment at most (overrides rate_limit in every deployment)' },
   { long: 'requests-per-minute', kind: 'int', help: 'Requests per minute per deployment at most (overrides rate_limit in every deployment)' },
@@ -112,6 +140,30 @@ export class HelpRequested extends Error {
 
 const camel = (long: string): string => long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
+/** What `--help` adds to a flag we accept but do not implement. */
+function supportNote(flag: FlagSpec): string {
+  if (flag.unsupported !== undefined) return ` (accepted; not supported here: ${flag.unsupported})`;
+  if (flag.noEffect !== undefined) return ` (accepted; no effect here: ${flag.noEffect})`;
+  return '';
+}
+
+/** Whether a flag was given a value: not absent, not '' (HELM's default --mongo-uri), not an empty list. */
+function isGiven(value: unknown): boolean {
+  return value !== undefined && value !== false && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Refuses the HELM flags we parse but do not implement (`unsupported` in RUN_FLAGS), naming each with why: using one
+ * is an error, never a silent no-op.
+ */
+export function refuseUnsupported(options: RunOptions): void {
+  const fields = options as unknown as Readonly<Record<string, unknown>>;
+  const used = RUN_FLAGS.filter((flag) => flag.unsupported !== undefined && isGiven(fields[camel(flag.long)]));
+  if (used.length > 0) {
+    throw new UserError(`Not supported yet: ${used.map((flag) => `--${flag.long} (${flag.unsupported})`).join(', ')}. Run without it.`);
+  }
+}
+
 function buildCommand(output: { text: string }): Command {
   const command = new Command('helm-run')
     .description('Run HELM evaluations: run entries → RunSpecs → runs under <output-path>/runs/<suite>/')
@@ -121,7 +173,7 @@ function buildCommand(output: { text: string }): Command {
   for (const flag of RUN_FLAGS) {
     const names = `${flag.short === undefined ? '' : `-${flag.short}, `}--${flag.long}`;
     const argument = { string: ' <value>', int: ' <n>', bool: '', list: ' <values...>', optionalList: ' [values...]' }[flag.kind];
-    command.option(names + argument, flag.help);
+    command.option(names + argument, flag.help + supportNote(flag));
   }
   return command;
 }
@@ -180,12 +232,34 @@ function commanderMessage(error: CommanderError): string {
   return `${error.message.replace(/^error: /, '')}. See --help.`;
 }
 
+/**
+ * An int flag as Python `int()` reads it, from `min` to the largest integer a double holds exactly (2^53 − 1): a bigger
+ * one would be changed silently here and refused by DuckDB at the very end of a run.
+ */
 function intFlag(flag: string, raw: unknown, min: number): number | undefined {
   if (raw === undefined) return undefined;
+  const max = Number.MAX_SAFE_INTEGER;
   const value = parsePyInt(String(raw));
-  if (value === undefined) throw new UserError(`argument ${flag}: invalid int value: '${String(raw)}'.`);
-  if (value < min) throw new UserError(`argument ${flag}: must be at least ${min}, got ${value}.`);
+  if (value === undefined) throw new UserError(`argument ${flag}: invalid int value: '${String(raw)}' (give an integer from ${min} to ${max}).`);
+  if (value < min) throw new UserError(`argument ${flag}: must be at least ${min}, got ${String(raw).trim()}.`);
+  if (value > max) throw new UserError(`argument ${flag}: must be an integer from ${min} to ${max}, got ${String(raw).trim()}.`);
   return value;
+}
+
+/** What is wrong with a `--suite`, which names one folder `<output-path>/runs/<suite>`, if anything. */
+function suiteProblem(suite: string): string | undefined {
+  if (suite === '') return 'is empty';
+  if (/[/\\\0]/.test(suite)) return "contains a '/', '\\' or NUL";
+  if (suite === '.' || suite === '..') return `is '${suite}'`;
+  return undefined;
+}
+
+function checkSuite(suite: string): string {
+  const problem = suiteProblem(suite);
+  if (problem === undefined) return suite;
+  throw new UserError(
+    `argument --suite ${problem}: it names one folder, <output-path>/runs/<suite>, so give a plain name such as --suite v1 (got '${suite}').`,
+  );
 }
 
 /** A list flag's value: commander gives `true` for an optional list typed with no values. */
@@ -221,8 +295,9 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
   if (bool('cache-instances-only') && !bool('cache-instances')) {
     throw new UserError('If --cache-instances-only is set, --cache-instances must also be set.');
   }
-  const warnings: string[] = [];
-  if (bool('local')) warnings.push('--local is a flag of older HELM versions and has no effect: runs are local unless --server-url is given.');
+  const warnings = RUN_FLAGS.filter((flag) => flag.noEffect !== undefined && isGiven(get(flag.long))).map(
+    (flag) => `--${flag.long} has no effect here: ${flag.noEffect}.`,
+  );
   const runSpecs = list(get('run-specs')) ?? [];
   if (runSpecs.length > 0) {
     warnings.push('The --run-specs flag is deprecated and will be removed in a future release. Use --run-entries instead.');
@@ -258,7 +333,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     cacheInstancesOnly: bool('cache-instances-only'),
     dryRun: bool('dry-run'),
     maxEvalInstances,
-    suite: text('suite') ?? 'default',
+    suite: checkSuite(text('suite') ?? 'default'),
     localPath: text('local-path') ?? 'prod_env',
     mongoUri: text('mongo-uri') ?? '',
     disableCache: bool('disable-cache'),
