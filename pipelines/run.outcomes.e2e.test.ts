@@ -1,0 +1,111 @@
+/**
+ * How helm-run ends when things go wrong that are not a crash: a damaged suite database found before any run and
+ * rebuilt from the run files, an empty eval split, a run whose every request failed, a run that fails before
+ * writing (no empty folder left), and the headline a finished run prints.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../sinks/duckdb/open-database.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const golden = join(root, '..', 'shared', 'golden', 'helm-0.5.16', 'mmlu-anatomy');
+const RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
+const work = mkdtempSync(join(tmpdir(), 'helm-outcomes-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function outputRoot(name: string): string {
+  const out = join(work, name);
+  cpSync(join(golden, 'input'), out, { recursive: true });
+  return out;
+}
+
+function helmRun(out: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const all = ['-o', out, '--suite', 'v1', '--local-path', join(out, 'prod_env'), ...args];
+  const child = spawn(process.execPath, [join(root, 'pipelines', 'run.js'), ...all], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+const MMLU = ['-r', 'mmlu:subject=anatomy,model=simple/model1', '-m', '10'];
+
+async function runsInDatabase(out: string): Promise<number[]> {
+  const db = await openDatabase(join(out, 'runs', 'v1', 'results.duckdb'), { readOnly: true });
+  try {
+    const rows = await (await db.connection.run('SELECT num_request_states::INTEGER FROM runs')).getRows();
+    return rows.flat().map(Number);
+  } finally {
+    db.close();
+  }
+}
+
+describe('helm-run outcomes', () => {
+  it('prints the headline of a finished run and where its results are', async () => {
+    const out = outputRoot('headline');
+    const run = await helmRun(out, MMLU);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Done ${RUN}\n  exact_match 0.000 on test (10 instances)\n  10 requests: 0 from the cache, 0 failed\n`);
+    expect(run.stdout).toContain(`Results: ${join(out, 'runs', 'v1')}/results.duckdb`);
+    expect(run.stdout).toMatch(/try: node pipelines\/sql\.js '.*\/runs\/v1' "SELECT run_name, metric_name/);
+  });
+
+  it('finds a damaged results.duckdb before any run, and --skip-completed-runs rebuilds it from the run files', async () => {
+    const out = outputRoot('damaged');
+    expect((await helmRun(out, MMLU)).status).toBe(0);
+    const dbPath = join(out, 'runs', 'v1', 'results.duckdb');
+    const bytes = readFileSync(dbPath);
+    writeFileSync(dbPath, bytes.subarray(0, bytes.length / 2)); // cut in half
+    const damaged = await helmRun(out, MMLU);
+    expect(damaged.status).toBe(2);
+    expect(damaged.stderr).toContain(`The suite database ${dbPath} is damaged`);
+    expect(damaged.stderr).toContain('--skip-completed-runs');
+    expect(damaged.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(damaged.stdout).not.toContain('Done'); // no run was started
+
+    renameSync(dbPath, `${dbPath}.damaged`);
+    const rebuilt = await helmRun(out, [...MMLU, '--skip-completed-runs']);
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toContain(`Loaded the complete run ${RUN} into ${dbPath} from its files.`);
+    expect(await runsInDatabase(out)).toEqual([10]);
+  });
+
+  it('refuses an empty eval split with a message naming the files, and leaves no empty run folder', async () => {
+    const out = outputRoot('empty');
+    const data = join(out, 'scenarios', 'mmlu', 'data');
+    writeFileSync(join(data, 'test', 'nothing_test.csv'), '');
+    mkdirSync(join(data, 'dev'), { recursive: true });
+    writeFileSync(join(data, 'dev', 'nothing_dev.csv'), '"Q?",a,b,c,d,A\n');
+    const run = await helmRun(out, ['-r', 'mmlu:subject=nothing,model=simple/model1', '-m', '10']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('has no instances to evaluate: its eval splits (valid, test) of mmlu hold none');
+    expect(run.stderr).toContain(join(out, 'scenarios', 'mmlu'));
+    expect(readdirSync(join(out, 'runs', 'v1'))).toEqual([]);
+  });
+
+  it('exits 1 when every request of a run failed, with its files written and the failures counted', async () => {
+    const out = outputRoot('all-failed');
+    mkdirSync(join(out, 'prod_env'), { recursive: true });
+    writeFileSync(join(out, 'prod_env', 'model_deployments.yaml'), [
+      'model_deployments:',
+      '  - name: local/nowhere',
+      '    model_name: local/nowhere',
+      '    tokenizer_name: simple/tokenizer1',
+      '    max_sequence_length: 2048',
+      '    client_spec:',
+      '      class_name: "helm.clients.openai_client.OpenAIClient"',
+      '      args: {base_url: "http://127.0.0.1:1/v1", api_key: EMPTY}',
+      '',
+    ].join('\n'));
+    const run = await helmRun(out, ['-r', 'mmlu:subject=anatomy,model=local/nowhere', '-m', '3'], { ...process.env, HELM_RETRIES: '1' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('every one of its 3 requests failed');
+    expect(run.stdout).toContain('3 requests: 0 from the cache, 3 FAILED');
+    expect(existsSync(join(out, 'runs', 'v1', 'mmlu:subject=anatomy,method=multiple_choice_joint,model=local_nowhere', 'run_spec.json'))).toBe(true);
+  });
+});
