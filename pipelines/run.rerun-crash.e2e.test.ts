@@ -4,12 +4,12 @@
  * run_spec.json, no `runs` row), and the same command with --skip-completed-runs finishes it with files and
  * database rows that agree.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultPoint } from '../core/fault-point.ts';
 import { openDatabase } from '../sinks/duckdb/open-database.ts';
 
@@ -25,12 +25,30 @@ const argsFor = (out: string, instances: number, extra: readonly string[] = []) 
   '--local-path', join(out, 'prod_env'), '-m', String(instances), ...extra,
 ];
 
+/** Output roots holding the old complete run, made once (with and without HELM's big JSON files) and copied per test. */
+const templates = new Map<string, string>();
+beforeAll(async () => {
+  for (const [name, extra] of [['full', []], ['lean', ['--skip-helm-json']]] as const) {
+    const out = join(work, `template-${name}`);
+    cpSync(join(golden, 'input'), out, { recursive: true });
+    const run = await helmRun(argsFor(out, 5, extra));
+    expect(run.status, run.stderr).toBe(0);
+    templates.set(name, out);
+  }
+});
+
 function completeOldRun(name: string, extra: readonly string[] = []): string {
   const out = join(work, name);
-  cpSync(join(golden, 'input'), out, { recursive: true });
-  const run = spawnSync(process.execPath, argsFor(out, 5, extra), { cwd: root, encoding: 'utf8' });
-  expect(run.status, run.stderr).toBe(0);
+  cpSync(templates.get(extra.includes('--skip-helm-json') ? 'lean' : 'full')!, out, { recursive: true });
   return out;
+}
+
+/** helm-run to its end, without blocking this worker's event loop. */
+function helmRun(args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
 }
 
 /** Starts the rerun paused at `point`, waits until it says so, and kills it with SIGKILL. */
@@ -94,7 +112,7 @@ async function observe(out: string, isHelmJson = true): Promise<Observed> {
 
 /** The same command again, with --skip-completed-runs: afterwards files and database agree, and nothing is left over. */
 async function finishWithSameCommand(out: string, extra: readonly string[] = []): Promise<Observed> {
-  const run = spawnSync(process.execPath, argsFor(out, 10, ['--skip-completed-runs', ...extra]), { cwd: root, encoding: 'utf8' });
+  const run = await helmRun(argsFor(out, 10, ['--skip-completed-runs', ...extra]));
   expect(run.status, run.stderr).toBe(0);
   const after = await observe(out, !extra.includes('--skip-helm-json'));
   expect(after.filesComplete).toBe(true);
@@ -131,7 +149,7 @@ describe('kill -9 during a rerun over a complete run', () => {
 
   it('a rerun with --skip-helm-json over a run without it leaves no stale HELM JSON of the older run', async () => {
     const out = completeOldRun('switch');
-    const lean = spawnSync(process.execPath, argsFor(out, 10, ['--skip-helm-json']), { cwd: root, encoding: 'utf8' });
+    const lean = await helmRun(argsFor(out, 10, ['--skip-helm-json']));
     expect(lean.status, lean.stderr).toBe(0);
     expect(existsSync(join(runDirOf(out), 'scenario_state.json'))).toBe(false);
     expect(await observe(out, false)).toEqual({ filesComplete: true, states: 10, database: 10 });
