@@ -2,12 +2,13 @@
  * Ctrl-C during a run, then the same command again: the first run leaves no file that looks complete, the
  * second pays for no request the first one got answered, and the outputs equal an uninterrupted run's.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { nodeProcess, whenReady } from './__fixtures__/when-ready.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'helm-interrupt-'));
@@ -29,6 +30,7 @@ const argsFor = (out: string) => [
   join(root, 'pipelines', 'run.js'), '-r', 'mmlu:subject=big,model=simple/model1', '-m', String(N), '-n', '1',
   '-o', out, '--local-path', join(out, 'prod_env'),
 ];
+const helmRun = (out: string) => nodeProcess(argsFor(out), root);
 const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l !== '');
 type State = { instance: { id: string }; request: { prompt: string }; result: { cached: boolean; completions: { text: string }[] } };
 const statesOf = (runDir: string) => (JSON.parse(readFileSync(join(runDir, 'scenario_state.json'), 'utf8')) as { request_states: State[] }).request_states;
@@ -41,14 +43,7 @@ describe('an interrupted run, resumed', () => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const ndjson = join(runDir, 'scenario_state.ndjson');
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (existsSync(ndjson) && lines(ndjson).length > 200) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 20);
-    });
+    await whenReady(out, () => existsSync(ndjson) && lines(ndjson).length > 200, child);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
@@ -58,15 +53,16 @@ describe('an interrupted run, resumed', () => {
     expect(written.length).toBeLessThan(N);
     written.forEach((line) => expect(() => JSON.parse(line)).not.toThrow());
 
-    const resumed = spawnSync(process.execPath, argsFor(out), { cwd: root, encoding: 'utf8' });
-    expect(resumed.status).toBe(0);
+    const resumed = await helmRun(out);
+    expect(resumed.status, resumed.stderr).toBe(0);
     const states = statesOf(runDir);
     const cached = states.filter((s) => s.result.cached).length;
     expect(states.length).toBe(N);
     expect(cached).toBeGreaterThanOrEqual(written.length);
 
     const fresh = outputRoot('fresh');
-    expect(spawnSync(process.execPath, argsFor(fresh), { cwd: root, encoding: 'utf8' }).status).toBe(0);
+    const freshRun = await helmRun(fresh);
+    expect(freshRun.status, freshRun.stderr).toBe(0);
     const freshStates = statesOf(join(fresh, 'runs', 'default', RUN));
     expect(freshStates.every((s) => !s.result.cached)).toBe(true);
     const essence = (s: State) => [s.instance.id, s.request.prompt, s.result.completions[0]?.text];

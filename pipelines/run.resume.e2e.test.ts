@@ -4,14 +4,16 @@
  * the same outputs as an uninterrupted run (timing fields aside).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { open, type RootDatabase } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helmRun, prepareGoldenWork } from '../operators/request/clients/__fixtures__/helm-run.ts';
 import { chatCompletion, startOpenAIServer, type OpenAIServer, type ReceivedRequest } from '../operators/request/clients/__fixtures__/openai-server.ts';
 import { withoutTiming } from './__fixtures__/run-files.ts';
+import { nodeProcess, whenReady } from './__fixtures__/when-ready.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MODEL = 'local/anatomy-chat';
@@ -23,9 +25,11 @@ const straight = join(work, 'straight');
 const interrupted = join(work, 'interrupted');
 
 let server: OpenAIServer;
-/** The prompts the server answered (wrote a whole response for), in order, over every run. */
+/** The prompts the server answered (wrote a whole response for), in order, since the last runAndKill. */
 const answered: string[] = [];
 let isHolding = false;
+/** Called whenever the server answers a request. */
+let onAnswered = (): void => undefined;
 
 const promptOf = (request: ReceivedRequest): string => (request.body as { messages: { content: string }[] }).messages[0]!.content;
 
@@ -47,6 +51,7 @@ beforeAll(async () => {
   server = await startOpenAIServer((request) => {
     if (isHolding && answered.length >= ANSWERED_BEFORE_KILL) return { hang: true };
     answered.push(promptOf(request));
+    onAnswered();
     return { json: chatCompletion('anatomy-chat', [[' B', 'length']]) };
   });
   writeDeployment(killed);
@@ -58,44 +63,88 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Starts helm-run in `out` and sends it `signal` once the server has answered ANSWERED_BEFORE_KILL more requests. */
+/**
+ * Counts the answers committed to the request cache under `local` (every shard) as another process sees them: the keys
+ * of each LMDB store that are request hashes. `close()` closes the stores it opened.
+ */
+function cacheReader(local: string): { committed(): number; close(): Promise<void> } {
+  const cache = join(local, 'cache');
+  const stores = new Map<string, RootDatabase<unknown, string>>();
+  return {
+    committed() {
+      if (!existsSync(cache)) return 0;
+      let count = 0;
+      for (const name of readdirSync(cache).filter((f) => f.endsWith('.lmdb'))) {
+        let store = stores.get(name);
+        if (store === undefined) stores.set(name, (store = open<unknown, string>({ path: join(cache, name), readOnly: true })));
+        store.resetReadTxn(); // see the latest commit
+        for (const key of store.getKeys()) if (typeof key === 'string' && /^[0-9a-f]{64}$/.test(key)) count += 1;
+      }
+      return count;
+    },
+    async close() {
+      await Promise.all([...stores.values()].map((store) => store.close()));
+    },
+  };
+}
+
+/**
+ * Starts helm-run in `out` and sends it `signal` once the server has answered ANSWERED_BEFORE_KILL requests and those
+ * answers are committed in the request cache (seen in the cache files themselves, not guessed with a sleep).
+ */
 async function runAndKill(out: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<{ signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
   answered.length = 0;
   isHolding = true;
+  const enoughAnswered = new Promise<void>((resolve) => {
+    onAnswered = () => {
+      if (answered.length >= ANSWERED_BEFORE_KILL) resolve();
+    };
+  });
   const args = ['-o', out, '-r', `mmlu:subject=anatomy,model=${MODEL}`, '--suite', 'e2e', '--local-path', join(out, 'prod_env'), '-m', '10', '-n', '2'];
   const child = spawn(process.execPath, [join(root, 'pipelines', 'run.js'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((resolve) =>
     child.on('close', (code, received) => resolve({ code, signal: received })));
-  while (answered.length < ANSWERED_BEFORE_KILL) await new Promise((resolve) => setTimeout(resolve, 20));
-  await new Promise((resolve) => setTimeout(resolve, 500)); // the answers' cache commit is a few milliseconds away
+  await enoughAnswered;
+  const cache = cacheReader(join(out, 'prod_env'));
+  await whenReady(join(out, 'prod_env'), () => cache.committed() >= ANSWERED_BEFORE_KILL, child).finally(() => cache.close());
   child.kill(signal);
   const exit = await exited;
   isHolding = false;
+  onAnswered = () => undefined;
   return { ...exit, stderr };
 }
 
 describe('kill -9 in the middle of a run, then the same command again', () => {
-  it('leaves no file that looks complete', async () => {
-    expect((await runAndKill(killed)).signal).toBe('SIGKILL');
-    expect(answered).toHaveLength(ANSWERED_BEFORE_KILL);
-    const files = readdirSync(join(killed, RUN_DIR));
+  // The killed run and its rerun, made once and observed as they happen; each test below passes alone and in any order.
+  let kill: { signal: NodeJS.Signals | null; answered: string[]; files: string[] };
+  let rerun: { status: number | null; stderr: string; answered: string[] };
+  beforeAll(async () => {
+    const killedRun = await runAndKill(killed);
+    kill = { signal: killedRun.signal, answered: [...answered], files: readdirSync(join(killed, RUN_DIR)) };
+    const run = await helmRun(killed, MODEL);
+    rerun = { ...run, answered: [...answered] };
+  }, 120_000);
+
+  it('leaves no file that looks complete', () => {
+    expect(kill.signal).toBe('SIGKILL');
+    expect(kill.answered).toHaveLength(ANSWERED_BEFORE_KILL);
     for (const complete of ['run_spec.json', 'scenario.json', 'scenario_state.json', 'per_instance_stats.json', 'stats.json']) {
-      expect(files).not.toContain(complete);
+      expect(kill.files).not.toContain(complete);
     }
   });
 
-  it('finishes with every request answered once by the server, and no leftovers', async () => {
-    const run = await helmRun(killed, MODEL);
-    expect(run.stderr).not.toMatch(/Error/);
-    expect(run.status).toBe(0);
-    expect(answered).toHaveLength(10);
-    expect(new Set(answered).size).toBe(10); // zero repeated model requests
+  it('finishes with every request answered once by the server, and no leftovers', () => {
+    expect(rerun.stderr).not.toMatch(/Error/);
+    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(rerun.answered).toHaveLength(10);
+    expect(new Set(rerun.answered).size).toBe(10); // zero repeated model requests
     expect(readdirSync(join(killed, RUN_DIR)).filter((f) => f.endsWith('.tmp') || f === 'staging')).toEqual([]);
   });
 
   it('writes what an uninterrupted run writes, but for timing', async () => {
+    expect(rerun.status).toBe(0);
     const before = answered.length;
     const run = await helmRun(straight, MODEL);
     expect(run.status).toBe(0);
@@ -103,8 +152,8 @@ describe('kill -9 in the middle of a run, then the same command again', () => {
     for (const file of ['scenario_state.json', 'per_instance_stats.json', 'stats.json', 'run_spec.json', 'scenario.json']) {
       expect(withoutTiming(join(killed, RUN_DIR, file))).toBe(withoutTiming(join(straight, RUN_DIR, file)));
     }
-    const counts = spawnSync(process.execPath, [join(root, 'pipelines', 'sql.js'), '--json', join(killed, 'runs', 'e2e', 'results.duckdb'),
-      'SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM request_states) AS states'], { encoding: 'utf8' });
+    const counts = await nodeProcess([join(root, 'pipelines', 'sql.js'), '--json', join(killed, 'runs', 'e2e', 'results.duckdb'),
+      'SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM request_states) AS states'], root);
     expect(JSON.parse(counts.stdout)).toEqual({ runs: 1, states: 10 });
   });
 });
@@ -114,7 +163,7 @@ describe('Ctrl-C in the middle of a run, then the same command again', () => {
     const stopped = await runAndKill(interrupted, 'SIGINT');
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toContain('Run the same command again to resume');
-    const files = readdirSync(join(interrupted, RUN_DIR));
+    const files = existsSync(join(interrupted, RUN_DIR)) ? readdirSync(join(interrupted, RUN_DIR)) : []; // an empty run folder is removed
     expect(files.filter((f) => f.endsWith('.json') || f.endsWith('.tmp') || f === 'staging')).toEqual([]);
     const run = await helmRun(interrupted, MODEL);
     expect(run.status).toBe(0);
