@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,6 +165,24 @@ describe('pacing against an OpenAI-compatible server on 127.0.0.1', () => {
   let rateLimitedAt = -1;
   let inFlight = 0;
   let maxInFlight = 0;
+  const ARRIVALS = 9; // 8 requests, the first of them twice (429, then its retry)
+  // The answers not sent yet, oldest first. Each waits until the client has a second request in flight (or has sent
+  // its last), so the test sees --max-concurrency reached whatever the machine's speed, with no timer; the answer
+  // goes out one event-loop turn later, so that a request sent beyond the limit would arrive and be counted first.
+  const held: ServerResponse[] = [];
+  const answer = (response: ServerResponse): void => {
+    inFlight -= 1;
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({
+      id: 'chatcmpl-1', object: 'chat.completion', created: 1741569952, model: 'paced',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'A', refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 19, completion_tokens: 1, total_tokens: 20 },
+    }));
+  };
+  const release = (): void => {
+    if (arrivals.length >= ARRIVALS) held.splice(0).forEach(answer);
+    else if (inFlight >= 2 && held.length > 0) answer(held.shift()!);
+  };
   beforeAll(async () => {
     server = createServer((request, response) => {
       request.resume();
@@ -177,15 +195,8 @@ describe('pacing against an OpenAI-compatible server on 127.0.0.1', () => {
       }
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
-      setTimeout(() => {
-        inFlight -= 1;
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({
-          id: 'chatcmpl-1', object: 'chat.completion', created: 1741569952, model: 'paced',
-          choices: [{ index: 0, message: { role: 'assistant', content: 'A', refusal: null }, logprobs: null, finish_reason: 'stop' }],
-          usage: { prompt_tokens: 19, completion_tokens: 1, total_tokens: 20 },
-        }));
-      }, 100);
+      held.push(response);
+      if (inFlight >= 2 || arrivals.length >= ARRIVALS) setImmediate(release);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
@@ -205,7 +216,7 @@ describe('pacing against an OpenAI-compatible server on 127.0.0.1', () => {
     const args = ['-r', 'simple_mcqa:model=local/paced', '-m', '8', '-n', '8', '--max-concurrency', '2', '-o', out, '--local-path', local];
     const run = await helmRun(args, { HELM_CREDENTIALS: '' });
     expect(run.status).toBe(0);
-    expect(arrivals).toHaveLength(9); // 8 requests, one of them twice
+    expect(arrivals).toHaveLength(ARRIVALS); // 8 requests, one of them twice
     expect(maxInFlight).toBe(2);
     // The 429 paused the deployment: but for the one request already in flight beside it (2 slots), every request
     // came after the 600 ms it asked for (a little slack for timers).
