@@ -27,7 +27,7 @@ describe('maskSecrets', () => {
 
   it('masks an unclosed quoted value and a value that itself holds a colon', () => {
     expect(maskSecrets('  api_key: "sk-SECRET123\n  next: 1')).toBe('  api_key: ***\n  next: 1');
-    expect(maskSecrets('  api_key: sk-SECRET123: x\n')).toBe('  api_key: ***\n');
+    expect(maskSecrets('  api_key: sk-SECRET123: x\n')).toBe('  api_key: *** x\n');
   });
 
   it('finds a secret pair inside the value of another key', () => {
@@ -39,6 +39,10 @@ describe('maskSecrets', () => {
       'Set openaiApiKey: "…" in credentials.conf, or api_key: *** there.',
     );
     expect(maskSecrets('openaiApiKey: ${OPENAI_API_KEY}')).toBe('openaiApiKey: ${OPENAI_API_KEY}');
+    // A run's failure message (credentials.redact) goes on after the pair: only the one word of the value is masked.
+    const help = "A local OpenAI-compatible server without keys takes `api_key: EMPTY` in the deployment's client_spec args.";
+    expect(maskSecrets(help)).toBe(help);
+    expect(maskSecrets('the key api_key: sk-SECRET123 was refused')).toBe('the key api_key: *** was refused');
     expect(maskSecrets("'max_tokens': 5, tokenizer_name: gpt2")).toBe("'max_tokens': 5, tokenizer_name: gpt2");
   });
 
@@ -51,7 +55,7 @@ describe('maskSecrets', () => {
 
 describe('secret values of a source', () => {
   it('finds them in text too malformed to parse, quotes removed', () => {
-    expect(secretValuesInText('a:\n  api_key: "sk-ONE12345"\n  token: sk-TWO: x\n  name: n\n')).toEqual(['sk-ONE12345', 'sk-TWO: x']);
+    expect(secretValuesInText('a:\n  api_key: "sk-ONE12345"\n  token: sk-TWO:\n  name: n\n')).toEqual(['sk-ONE12345', 'sk-TWO']);
   });
 
   it('finds every value under a secret key in parsed data, nested keys included', () => {

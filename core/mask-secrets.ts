@@ -37,15 +37,16 @@ export function isSecretKey(key: string): boolean {
 /**
  * `key: value` / `key = value` / `"key": "value"` as YAML, HOCON, JSON and messages write them. A key has no blank
  * and does not follow a `/` (a path such as `prod_env/api_key.txt:3` is no pair). A quoted value may be unclosed (a
- * malformed file); an unquoted one runs to a comma, a closing bracket, a comment or the end of the line.
+ * malformed file); an unquoted one is one word (no key has a blank; a message's prose goes on after it).
  */
-const KEY_VALUE = /("[^"\s]*"|'[^'\s]*'|(?<![\w$./-])[A-Za-z_$][\w$.-]*)([ \t]*[:=][ \t]*)("(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|[^\s,{}[\]#"'][^,}\]\n#]*)/g;
+const KEY_VALUE = /("[^"\s]*"|'[^'\s]*'|(?<![\w$./-])[A-Za-z_$][\w$.-]*)([ \t]*[:=][ \t]*)("(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|[^\s,{}[\]#"'`][^\s,}\]#`]*)/g;
 
 /**
- * A value that is no secret is left as it is: a placeholder (`"…"`, `***`, `...`, or one at its start; empty) or a
- * HOCON substitution (`${OPENAI_API_KEY}` names a variable; its value is masked where it is known).
+ * A value that is no secret is left as it is: a placeholder (`"…"`, `***`, `...`, or one at its start; empty), `EMPTY`
+ * (HELM's key for a local server that takes none), or a HOCON substitution (`${OPENAI_API_KEY}` names a variable; its
+ * value is masked where it is known).
  */
-const isPlaceholder = (value: string): boolean => /^["']?(?:…|\.\.\.|\*\*\*|\$\{|["']?$)/.test(value.trim());
+const isPlaceholder = (value: string): boolean => /^["']?(?:…|\.\.\.|\*\*\*|\$\{|EMPTY["']?$|["']?$)/.test(value.trim());
 
 interface SecretPair {
   /** Where the value starts and ends in the text (trailing blanks excluded). */
@@ -92,7 +93,8 @@ export function maskSecrets(text: string, knownSecrets: Iterable<string> = []): 
  * parse: pass them to `maskSecrets` to mask them wherever a message quotes them (a YAML error's frame).
  */
 export function secretValuesInText(text: string): string[] {
-  return [...secretPairs(text)].map(({ value }) => value.replace(/^(["'])(.*?)\1?$/s, '$2'));
+  // Quotes removed, and the colon of a YAML key (`api_key: sk-abc: x` makes `sk-abc` a key).
+  return [...secretPairs(text)].map(({ value }) => value.replace(/^(["'])(.*?)\1?$/s, '$2').replace(/:$/, ''));
 }
 
 /** The secret values in parsed data: every string or number under a secret-named key (keys of nested maps too). */
