@@ -3,47 +3,21 @@
  * rebuilt from the run files, an empty eval split, a run whose every request failed, a run that fails before
  * writing (no empty folder left), and the headline a finished run prints.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../sinks/duckdb/open-database.ts';
+import { goldenOutputRoot, MMLU_RUN as RUN, startHelmRun, suiteDatabaseRuns } from './__fixtures__/helm-run-child.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const golden = join(root, '..', 'shared', 'golden', 'helm-0.5.16', 'mmlu-anatomy');
-const RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
 const work = mkdtempSync(join(tmpdir(), 'helm-outcomes-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function outputRoot(name: string): string {
-  const out = join(work, name);
-  cpSync(join(golden, 'input'), out, { recursive: true });
-  return out;
-}
-
-function helmRun(out: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const all = ['-o', out, '--suite', 'v1', '--local-path', join(out, 'prod_env'), ...args];
-  const child = spawn(process.execPath, [join(root, 'pipelines', 'run.js'), ...all], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
-}
+const outputRoot = (name: string): string => goldenOutputRoot(join(work, name));
+const helmRun = (out: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env) =>
+  startHelmRun(['-o', out, '--suite', 'v1', '--local-path', join(out, 'prod_env'), ...args], env).exited;
+const runsInDatabase = async (out: string): Promise<number[]> => (await suiteDatabaseRuns(join(out, 'runs', 'v1', 'results.duckdb'))).runs;
 
 const MMLU = ['-r', 'mmlu:subject=anatomy,model=simple/model1', '-m', '10'];
-
-async function runsInDatabase(out: string): Promise<number[]> {
-  const db = await openDatabase(join(out, 'runs', 'v1', 'results.duckdb'), { readOnly: true });
-  try {
-    const rows = await (await db.connection.run('SELECT num_request_states::INTEGER FROM runs')).getRows();
-    return rows.flat().map(Number);
-  } finally {
-    db.close();
-  }
-}
 
 describe('helm-run outcomes', () => {
   it('prints the headline of a finished run and where its results are', async () => {

@@ -4,24 +4,19 @@
  * run_spec.json, no `runs` row), and the same command with --skip-completed-runs finishes it with files and
  * database rows that agree.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultPoint } from '../core/fault-point.ts';
-import { openDatabase } from '../sinks/duckdb/open-database.ts';
+import { goldenOutputRoot, MMLU_RUN as RUN, startHelmRun, suiteDatabaseRuns } from './__fixtures__/helm-run-child.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const golden = join(root, '..', 'shared', 'golden', 'helm-0.5.16', 'mmlu-anatomy');
-const RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
 const work = mkdtempSync(join(tmpdir(), 'helm-rerun-crash-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The run's arguments in output root `out`; the old run evaluates 5 instances, the rerun 10. */
 const argsFor = (out: string, instances: number, extra: readonly string[] = []) => [
-  join(root, 'pipelines', 'run.js'), '-o', out, '-r', 'mmlu:subject=anatomy,model=simple/model1', '--suite', 'v1',
+  '-o', out, '-r', 'mmlu:subject=anatomy,model=simple/model1', '--suite', 'v1',
   '--local-path', join(out, 'prod_env'), '-m', String(instances), ...extra,
 ];
 
@@ -29,9 +24,8 @@ const argsFor = (out: string, instances: number, extra: readonly string[] = []) 
 const templates = new Map<string, string>();
 beforeAll(async () => {
   for (const [name, extra] of [['full', []], ['lean', ['--skip-helm-json']]] as const) {
-    const out = join(work, `template-${name}`);
-    cpSync(join(golden, 'input'), out, { recursive: true });
-    const run = await helmRun(argsFor(out, 5, extra));
+    const out = goldenOutputRoot(join(work, `template-${name}`));
+    const run = await startHelmRun(argsFor(out, 5, extra)).exited;
     expect(run.status, run.stderr).toBe(0);
     templates.set(name, out);
   }
@@ -43,45 +37,20 @@ function completeOldRun(name: string, extra: readonly string[] = []): string {
   return out;
 }
 
-/** helm-run to its end, without blocking this worker's event loop. */
-function helmRun(args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
-}
 
 /** Starts the rerun paused at `point`, waits until it says so, and kills it with SIGKILL. */
 async function rerunKilledAt(out: string, point: FaultPoint, extra: readonly string[] = []): Promise<void> {
-  const child = spawn(process.execPath, argsFor(out, 10, extra), {
-    cwd: root,
-    env: { ...process.env, HELM_PAUSE_AT: point },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
-  await new Promise<void>((resolve, reject) => {
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (stderr.includes(`paused at ${point}`)) resolve();
-    });
-    child.on('close', () => reject(new Error(`the rerun ended before ${point}: ${stderr}`)));
-  });
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
+  const rerun = startHelmRun(argsFor(out, 10, extra), { ...process.env, HELM_PAUSE_AT: point });
+  await rerun.said(`paused at ${point}`);
+  rerun.child.kill('SIGKILL');
+  expect((await rerun.exited).signal).toBe('SIGKILL');
 }
 
 /** The `runs` row of the run in the suite database, with its request-state rows counted. */
 async function databaseRun(out: string): Promise<{ num_request_states: number; rows: number } | undefined> {
-  const db = await openDatabase(join(out, 'runs', 'v1', 'results.duckdb'), { readOnly: true });
-  try {
-    const result = await db.connection.run('SELECT num_request_states::INTEGER, (SELECT count(*) FROM request_states)::INTEGER FROM runs');
-    const rows = await result.getRows();
-    expect(rows.length).toBeLessThanOrEqual(1);
-    return rows.length === 0 ? undefined : { num_request_states: Number(rows[0]![0]), rows: Number(rows[0]![1]) };
-  } finally {
-    db.close();
-  }
+  const { runs, requestStates } = await suiteDatabaseRuns(join(out, 'runs', 'v1', 'results.duckdb'));
+  expect(runs.length).toBeLessThanOrEqual(1);
+  return runs.length === 0 ? undefined : { num_request_states: runs[0]!, rows: requestStates };
 }
 
 const runDirOf = (out: string) => join(out, 'runs', 'v1', RUN);
@@ -112,7 +81,7 @@ async function observe(out: string, isHelmJson = true): Promise<Observed> {
 
 /** The same command again, with --skip-completed-runs: afterwards files and database agree, and nothing is left over. */
 async function finishWithSameCommand(out: string, extra: readonly string[] = []): Promise<Observed> {
-  const run = await helmRun(argsFor(out, 10, ['--skip-completed-runs', ...extra]));
+  const run = await startHelmRun(argsFor(out, 10, ['--skip-completed-runs', ...extra])).exited;
   expect(run.status, run.stderr).toBe(0);
   const after = await observe(out, !extra.includes('--skip-helm-json'));
   expect(after.filesComplete).toBe(true);
@@ -149,7 +118,7 @@ describe('kill -9 during a rerun over a complete run', () => {
 
   it('a rerun with --skip-helm-json over a run without it leaves no stale HELM JSON of the older run', async () => {
     const out = completeOldRun('switch');
-    const lean = await helmRun(argsFor(out, 10, ['--skip-helm-json']));
+    const lean = await startHelmRun(argsFor(out, 10, ['--skip-helm-json'])).exited;
     expect(lean.status, lean.stderr).toBe(0);
     expect(existsSync(join(runDirOf(out), 'scenario_state.json'))).toBe(false);
     expect(await observe(out, false)).toEqual({ filesComplete: true, states: 10, database: 10 });
