@@ -3,7 +3,7 @@
  * SIGKILL after some answers, then the same command again, finishes with every request answered exactly once and
  * the same outputs as an uninterrupted run (timing fields aside).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
