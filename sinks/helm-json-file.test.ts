@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { from, lastValueFrom, map, throwError, concatWith, of } from 'rxjs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PyFloat } from '../core/py-float.ts';
 import { Stat } from '../core/stat.ts';
 // Test-only: the parser that keeps Python's int/float distinction when reading HELM's files.
 import { parsePyJson } from '../operators/metrics/__fixtures__/py-json.ts';
+import { whenReady } from '../pipelines/__fixtures__/when-ready.ts';
 import { helmJsonFile, helmJsonFileSink, writeHelmJsonFile } from './helm-json-file.ts';
 
 const GOLDEN_RUN = fileURLToPath(new URL('../../shared/golden/helm-0.5.16/mmlu-anatomy/run/', import.meta.url));
@@ -142,8 +143,8 @@ describe('helmJsonFileSink', () => {
     const path = join(dir, 'stats.json');
     const items$ = of({ a: 1 }).pipe(concatWith(throwError(() => new Error('boom'))));
     await expect(lastValueFrom(items$.pipe(helmJsonFileSink(path)))).rejects.toThrow('boom');
-    // abort() runs from finalize and completes asynchronously
-    await vi.waitFor(() => expect(existsSync(`${path}.tmp`)).toBe(false));
+    // abort() runs from finalize and completes asynchronously: wait for the tmp file's removal itself
+    await whenReady(dir, () => !existsSync(`${path}.tmp`));
     expect(existsSync(path)).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastValueFrom, range, map } from 'rxjs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { whenReady } from '../pipelines/__fixtures__/when-ready.ts';
 import { PyFloat } from '../core/py-float.ts';
 import { Stat } from '../core/stat.ts';
 import { ndjsonFile, ndjsonSink } from './ndjson-file.ts';
@@ -37,8 +38,8 @@ describe('ndjsonFile', () => {
     const path = join(dir, 'states.ndjson');
     const out = ndjsonFile<{ seq: number; pad: string }>(path, { batchChars: 1000 });
     for (let seq = 0; seq < 95; seq++) await out.write({ seq, pad: 'x'.repeat(90) });
-    // Every batch of ≥ 1000 characters has been handed to the stream; wait for it to reach the disk.
-    await vi.waitFor(() => expect(readFileSync(path, 'utf8').length).toBeGreaterThan(0));
+    // Every batch of ≥ 1000 characters has been handed to the stream; wait for it to reach the disk (a file event).
+    await whenReady(dir, () => readFileSync(path, 'utf8').length > 0);
     const partial = readFileSync(path, 'utf8');
     expect(partial.endsWith('\n')).toBe(true); // never a half line
     await out.close();

@@ -4,9 +4,9 @@ import { watch } from 'node:fs';
 
 /**
  * Resolves once `ready()` holds: checked now and on every change of a file under `dir` (inotify events). Rejects if
- * `child` exits first, so a run that dies early fails the test at once instead of at its timeout.
+ * `child` (when given) exits first, so a run that dies early fails the test at once instead of at its timeout.
  */
-export function whenReady(dir: string, ready: () => boolean, child: ChildProcess): Promise<void> {
+export function whenReady(dir: string, ready: () => boolean, child?: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     const holds = (): boolean => {
       try {
@@ -22,12 +22,12 @@ export function whenReady(dir: string, ready: () => boolean, child: ChildProcess
     });
     function done(error?: Error): void {
       watcher.close();
-      child.off('exit', exited);
+      child?.off('exit', exited);
       if (error === undefined) resolve();
       else reject(error);
     }
     watcher.on('error', (error) => done(error));
-    child.on('exit', exited);
+    child?.on('exit', exited);
     if (holds()) done();
   });
 }
