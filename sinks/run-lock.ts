@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { firstValueFrom, fromEvent, race, timer } from 'rxjs';
 
@@ -115,7 +115,7 @@ async function tryCreate(path: string, text: string): Promise<boolean> {
 }
 
 /**
- * Takes the lock of `runDir` (which must exist), waiting while a live process holds it.
+ * Takes the lock of `runDir` (created if missing), waiting while a live process holds it.
  * @example const lock = await acquireRunLock(runDir, { onWait: (o) => console.warn(`held by ${o.pid}`) }); try { … } finally { await lock.release(); }
  */
 export async function acquireRunLock(runDir: string, options: AcquireRunLockOptions = {}): Promise<RunLock> {
@@ -133,6 +133,7 @@ export async function acquireRunLock(runDir: string, options: AcquireRunLockOpti
   let hasSaidWaiting = false;
   for (;;) {
     options.signal?.throwIfAborted();
+    await mkdir(runDir, { recursive: true }); // a run that failed before writing removes its empty folder
     if (await tryCreate(path, text)) break;
     const heldText = await readIfExists(path);
     if (heldText === undefined) continue; // released meanwhile

@@ -1,7 +1,7 @@
 /** @module One RunSpec from start to finish: resolve its scenario, deployment and writers, then run its graph. */
 import { existsSync } from 'node:fs';
-import { mkdir, rm, rmdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm, rmdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { faultPoint } from '../../core/fault-point.ts';
 import { instanceJson } from '../../core/helm-records.ts';
 import type { RawInstance } from '../../core/instance.ts';
@@ -67,7 +67,6 @@ export type RunOutcome = RunCounts | undefined;
 export async function runOne(runSpec: RunSpec, context: RunContext): Promise<RunOutcome> {
   const suiteDir = join(context.options.outputPath, 'runs', context.options.suite);
   const runDir = join(suiteDir, runDirectoryName(runSpec.name));
-  await mkdir(runDir, { recursive: true });
   let lock: RunLock;
   try {
     lock = await acquireRunLock(runDir, {
@@ -89,16 +88,20 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<Run
     return await runLocked(runSpec, context, { suiteDir, runDir });
   } finally {
     await lock.release();
-    await removeIfEmpty(runDir);
+    // A run that failed before writing leaves no empty folder behind, nor empty suite and runs folders above it.
+    for (const dir of [runDir, suiteDir, dirname(suiteDir)]) if (!(await removeIfEmpty(dir))) break;
   }
 }
 
-/** Removes `dir` if nothing is in it (a run that failed before writing leaves no empty folder behind). */
-async function removeIfEmpty(dir: string): Promise<void> {
+/** Removes `dir` if nothing is in it; false if something is. */
+async function removeIfEmpty(dir: string): Promise<boolean> {
   try {
     await rmdir(dir);
+    return true;
   } catch (error) {
-    if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    if (['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) return false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
   }
 }
 
