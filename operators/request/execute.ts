@@ -1,11 +1,13 @@
 /**
  * @module One request through the wrappers every client shares: cache → rate limit → client (timed out per
  * attempt) → retry → cache put. A cache hit never waits for the rate limit. A request that still fails after
- * retries becomes a failed RequestResult (a value), never a stream error.
+ * retries becomes a failed RequestResult (a value), never a stream error; a cache that cannot be used (a full disk:
+ * RequestCacheFailure) is one, and stops the run.
  */
-import { asyncScheduler, catchError, defer, from, map, Observable, of, type SchedulerLike, switchMap } from 'rxjs';
+import { asyncScheduler, catchError, defer, from, map, Observable, of, type SchedulerLike, switchMap, throwError } from 'rxjs';
 import type { CompletedRequest, PendingRequest, Request, RequestResult } from '../../core/request.ts';
 import { modelHost } from '../../core/request.ts';
+import { RequestCacheFailure } from './cache-failure.ts';
 import type { AnyModelClient, CachedResponse } from './clients/model-client.ts';
 import { limited, type RateLimiter } from './rate-limit.ts';
 import type { RequestCache } from './request-cache.ts';
@@ -123,6 +125,7 @@ export function executeRequest(pending: PendingRequest, options: ExecuteOptions)
       return { ...pending, result: client.decode(entry, pending.request, cached) };
     }),
     catchError((error: unknown) => {
+      if (error instanceof RequestCacheFailure) return throwError(() => error); // stops the run: no answer could be kept
       options.onDone?.({ cached: false, failed: true });
       return of({ ...pending, result: failedResult(error, pending.request.model_deployment, redact) });
     }),

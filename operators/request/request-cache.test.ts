@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cutInHalf, keyOf, makeCacheFile } from './__fixtures__/cache-files.ts';
 import { disabledRequestCache, lmdbRequestCache } from './request-cache.ts';
 
 describe('lmdbRequestCache', () => {
@@ -43,6 +44,72 @@ describe('lmdbRequestCache', () => {
     const reopened = lmdbRequestCache(dir);
     expect(await reopened.get('simple', { i: 19 })).toEqual({ answer: 19 });
     await reopened.close();
+  });
+
+  it('sets a damaged shard file aside on first use, says how many answers it held, and goes on with a fresh one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    dirs.push(dir);
+    cutInHalf(await makeCacheFile(dir, 300));
+    const logs: string[] = [];
+    const cache = lmdbRequestCache(dir, { log: (line) => logs.push(line), now: () => new Date('2026-12-07T12:00:00Z') });
+    expect(await cache.get('simple', keyOf(1))).toBeUndefined(); // no crash: the cut file is no longer in use
+    await cache.put('simple', keyOf(1), { answer: 'again' });
+    await cache.flush();
+    expect(await cache.get('simple', keyOf(1))).toEqual({ answer: 'again' });
+    await cache.close();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(
+      new RegExp(
+        `^The request cache file ${join(dir, 'simple.lmdb')} is damaged \\(reading it crashed the reader with SIGBUS; the file is [\\d,]+ bytes, its pages need [\\d,]+\\)\\. ` +
+          'Moved it aside as simple\\.lmdb\\.corrupt-2026-12-07T12-00-00Z, with its lock file\\. It held 300 answers, set aside with it\\. ' +
+          'The run goes on with a fresh cache: those requests are sent again as they come up\\.$',
+      ),
+    );
+    expect(readdirSync(dir).sort()).toEqual([
+      'simple.lmdb',
+      'simple.lmdb-checked',
+      'simple.lmdb-lock',
+      'simple.lmdb.corrupt-2026-12-07T12-00-00Z',
+      'simple.lmdb.corrupt-2026-12-07T12-00-00Z-lock',
+    ]);
+  });
+
+  it('notes a zero-length shard file and uses it as a fresh one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    dirs.push(dir);
+    truncateSync(await makeCacheFile(dir, 10), 0);
+    const logs: string[] = [];
+    const cache = lmdbRequestCache(dir, { log: (line) => logs.push(line) });
+    expect(await cache.get('simple', keyOf(1))).toBeUndefined();
+    await cache.put('simple', keyOf(1), { answer: 1 });
+    await cache.close();
+    expect(logs).toEqual([`The request cache file ${join(dir, 'simple.lmdb')} is empty (0 bytes, no answers in it): it starts afresh.`]);
+    const reopened = lmdbRequestCache(dir);
+    expect(await reopened.get('simple', keyOf(1))).toEqual({ answer: 1 });
+    await reopened.close();
+  });
+
+  it('asks again for an answer whose stored bytes are garbled (one note per file), and keeps the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    dirs.push(dir);
+    const first = lmdbRequestCache(dir);
+    await first.put('simple', { p: 1 }, { text: 'MARKER-ABCDEF' }); // short values are stored uncompressed: findable
+    await first.put('simple', { p: 2 }, { text: 'kept' });
+    await first.close();
+    const path = join(dir, 'simple.lmdb');
+    const at = readFileSync(path).indexOf('MARKER-ABCDEF');
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.from([0xc1, 0xc1, 0xc1, 0xc1]), 0, 4, at - 4); // 0xc1: a byte MessagePack never uses
+    closeSync(fd);
+    const logs: string[] = [];
+    const cache = lmdbRequestCache(dir, { log: (line) => logs.push(line) });
+    expect(await cache.get('simple', { p: 1 })).toBeUndefined();
+    expect(await cache.get('simple', { p: 1 })).toBeUndefined();
+    expect(await cache.get('simple', { p: 2 })).toEqual({ text: 'kept' });
+    await cache.close();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(new RegExp(`^An answer in ${path} cannot be read \\(.{1,60}…\\): it is asked again, as any other so\\.$`));
+    expect(existsSync(path)).toBe(true); // one bad answer does not set the file aside
   });
 
   it('keeps nothing when disabled', async () => {

@@ -7,6 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, type RootDatabase } from 'lmdb';
 import { canonicalJson } from '../../core/canonical-json.ts';
+import { admitCacheFile } from './cache-admit.ts';
+import { cacheWriteFailure, containLmdbCommitFailures, RequestCacheFailure } from './cache-failure.ts';
+import { stampWhole } from './cache-stamp.ts';
 
 /** A stored response; `key` is HELM's key string, kept to tell hash collisions from hits. */
 interface CacheEntry {
@@ -25,7 +28,7 @@ export interface RequestCache {
   put(shard: string, key: unknown, value: unknown): Promise<void>;
   /** Resolves when every put so far is committed (durable); rejects with the first failed commit. */
   flush(): Promise<void>;
-  /** Flushes, then closes the stores. */
+  /** Waits for the puts, closes the stores; rejects with a failed commit that no call reported yet. */
   close(): Promise<void>;
 }
 
@@ -59,77 +62,147 @@ const PUTS_BEFORE_REOPEN = 2_000;
 
 /** One shard's store; `reopening` is set while it is closed and opened again. */
 interface Shard {
+  readonly path: string;
   store: RootDatabase<CacheEntry, string>;
   putsSinceOpen: number;
   reopening?: Promise<void> | undefined;
 }
 
+export interface LmdbCacheOptions {
+  readonly putsBeforeReopen?: number;
+  /** Where notes go: a damaged file set aside, an unreadable answer asked again. Default: `console.warn`. */
+  readonly log?: (line: string) => void;
+  /** The clock of the dated names given to damaged files. */
+  readonly now?: () => Date;
+}
+
 /**
  * The LMDB-backed cache. Several processes may use the same directory at once, and committed entries
- * survive `kill -9`.
+ * survive `kill -9`. Each shard's file is checked before its first use (cache-admit.ts): a damaged one is set aside
+ * and the shard starts afresh. A failed commit (a full disk) makes every later call reject with a
+ * RequestCacheFailure, so that no more requests are paid for whose answers cannot be kept.
  * @example const cache = lmdbRequestCache('prod_env/cache'); await cache.get('simple', rawRequest)
  */
-export function lmdbRequestCache(directory: string, options: { putsBeforeReopen?: number } = {}): RequestCache {
+export function lmdbRequestCache(directory: string, options: LmdbCacheOptions = {}): RequestCache {
   const putsBeforeReopen = options.putsBeforeReopen ?? PUTS_BEFORE_REOPEN;
-  const shards = new Map<string, Shard>();
-  const openStore = (shard: string) =>
-    open<CacheEntry, string>({ path: join(directory, `${shard}.lmdb`), compression: true, remapChunks: true });
-  /** The shard's store, once any reopening of it is done. */
-  const storeFor = async (name: string): Promise<RootDatabase<CacheEntry, string>> => {
-    let shard = shards.get(name);
-    if (shard === undefined) {
-      mkdirSync(directory, { recursive: true });
-      shard = { store: openStore(name), putsSinceOpen: 0 };
-      shards.set(name, shard);
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const now = options.now ?? (() => new Date());
+  containLmdbCommitFailures();
+  const shards = new Map<string, Promise<Shard>>();
+  const openStore = (path: string): RootDatabase<CacheEntry, string> => {
+    try {
+      return open<CacheEntry, string>({ path, compression: true, remapChunks: true });
+    } catch (error) {
+      throw new RequestCacheFailure(`Cannot open the request cache file ${path}: ${(error as Error).message}. Make it readable and writable, or run with --disable-cache.`, { cause: error });
     }
+  };
+  const openShard = async (name: string): Promise<Shard> => {
+    const path = join(directory, `${name}.lmdb`);
+    try {
+      mkdirSync(directory, { recursive: true });
+      await admitCacheFile(path, { log, now });
+    } catch (error) {
+      if (error instanceof RequestCacheFailure) throw error;
+      throw new RequestCacheFailure(`Cannot prepare the request cache file ${path}: ${(error as Error).message}. Run with --disable-cache, or another --local-path.`, { cause: error });
+    }
+    return { path, store: openStore(path), putsSinceOpen: 0 };
+  };
+  /** The shard, opened on first use, once any reopening of it is done. */
+  const shardFor = async (name: string): Promise<Shard> => {
+    let opening = shards.get(name);
+    if (opening === undefined) {
+      opening = openShard(name);
+      shards.set(name, opening);
+    }
+    const shard = await opening;
     while (shard.reopening !== undefined) await shard.reopening;
-    return shard.store;
+    return shard;
   };
-  const uncommitted = new Set<Promise<unknown>>();
-  let commitFailure: unknown;
-  const flush = async (): Promise<void> => {
+  // Each put's commit, settled either way: a failure is kept in `failure`, never left as an unhandled rejection.
+  const uncommitted = new Set<Promise<void>>();
+  let failure: RequestCacheFailure | undefined;
+  let isFailureSeen = false;
+  /** Throws the failure; a caller that sees it reports it, so close() does not repeat it. */
+  const throwIfFailed = (): void => {
+    if (failure === undefined) return;
+    isFailureSeen = true;
+    throw failure;
+  };
+  const settlePuts = async (): Promise<void> => {
     while (uncommitted.size > 0) await Promise.all(uncommitted);
-    if (commitFailure !== undefined) throw commitFailure;
   };
-  const reopen = (name: string, shard: Shard): void => {
+  const flush = async (): Promise<void> => {
+    await settlePuts();
+    throwIfFailed();
+  };
+  const unreadable = new Set<string>();
+  const reopen = (shard: Shard): void => {
     shard.reopening = (async () => {
-      await flush();
+      await settlePuts();
+      if (failure !== undefined) return; // the store stays as it is; the next call reports the failure
       await shard.store.close();
-      shard.store = openStore(name);
+      shard.store = openStore(shard.path);
       shard.putsSinceOpen = 0;
-    })().finally(() => {
-      shard.reopening = undefined;
-    });
+    })()
+      .catch((error: unknown) => {
+        failure ??= error instanceof RequestCacheFailure ? error : new RequestCacheFailure(`Cannot reopen ${shard.path}: ${String(error)}`, { cause: error });
+      })
+      .finally(() => {
+        shard.reopening = undefined;
+      });
   };
   return {
-    async get(shard, key) {
+    async get(name, key) {
+      throwIfFailed();
       const { keyString, hash } = storeKeyOf(key);
-      const entry = (await storeFor(shard)).get(hash);
+      const shard = await shardFor(name);
+      let entry: CacheEntry | undefined;
+      try {
+        entry = shard.store.get(hash);
+      } catch (error) {
+        // Garbled bytes inside one stored answer (the check reads every page, not every value): asked again.
+        const why = (error as Error).message.slice(0, 60); // msgpackr quotes the bytes it decoded: prompts
+        if (!unreadable.has(shard.path)) log(`An answer in ${shard.path} cannot be read (${why}…): it is asked again, as any other so.`);
+        unreadable.add(shard.path);
+        return undefined;
+      }
       return entry !== undefined && entry.key === keyString ? entry.value : undefined;
     },
     async put(name, key, value) {
       const { keyString, hash } = storeKeyOf(key);
-      if (commitFailure !== undefined) throw commitFailure;
-      const store = await storeFor(name);
-      const committed: Promise<unknown> = store
+      throwIfFailed();
+      const shard = await shardFor(name);
+      const committed: Promise<void> = shard.store
         .put(hash, { key: keyString, value })
-        .catch((error: unknown) => {
-          commitFailure ??= error;
-        })
+        .then(
+          () => undefined,
+          async (error: unknown) => {
+            failure ??= await cacheWriteFailure(directory, error);
+          },
+        )
         .finally(() => uncommitted.delete(committed));
       uncommitted.add(committed);
-      const shard = shards.get(name)!;
-      if (++shard.putsSinceOpen >= putsBeforeReopen && shard.reopening === undefined) reopen(name, shard);
+      if (++shard.putsSinceOpen >= putsBeforeReopen && shard.reopening === undefined) reopen(shard);
       if (uncommitted.size >= MAX_UNCOMMITTED_PUTS) await flush();
     },
     flush,
     async close() {
-      await flush();
-      await Promise.all([...shards.values()].map(async (shard) => {
-        while (shard.reopening !== undefined) await shard.reopening;
-        await shard.store.close();
-      }));
+      await settlePuts();
+      // A shard that failed to open was reported to the call that opened it.
+      const opened = (await Promise.allSettled(shards.values())).flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      await Promise.all(
+        opened.map(async (shard) => {
+          while (shard.reopening !== undefined) await shard.reopening;
+          // After a failed commit lmdb-js never settles its flush promise, and its close() would wait on it forever:
+          // the store is left to the process's end then.
+          const closing = shard.store.close();
+          if (failure !== undefined) return;
+          await closing;
+          stampWhole(shard.path, log);
+        }),
+      );
       shards.clear();
+      if (!isFailureSeen) throwIfFailed();
     },
   };
 }

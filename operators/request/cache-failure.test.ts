@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { keyOf } from './__fixtures__/cache-files.ts';
+import { cacheWriteFailure, RequestCacheFailure } from './cache-failure.ts';
+import { lmdbRequestCache } from './request-cache.ts';
+
+const FILL = fileURLToPath(new URL('./__fixtures__/fill-until-full.ts', import.meta.url));
+
+/** Runs the fill script with files limited to `limitKb` KB (`ulimit -f`: the kernel refuses to write past it). */
+function fillUnderFileLimit(directory: string, limitKb: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn('bash', ['-c', `ulimit -f ${limitKb} && exec "$0" --import tsx "$1" "$2"`, process.execPath, FILL, directory], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+describe('a full disk under the request cache', () => {
+  const work = mkdtempSync(join(tmpdir(), 'cache-full-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('stops the puts with one clear RequestCacheFailure, and keeps every answer confirmed before it', async () => {
+    const directory = join(work, 'cache');
+    const run = await fillUnderFileLimit(directory, 1024);
+    expect(run.status).toBe(0); // handled: no unhandled rejection, no SIGXFSZ
+    const result = JSON.parse(run.stdout) as { confirmed: number; isCacheFailure: boolean; message: string };
+    expect(result.isCacheFailure).toBe(true);
+    expect(result.message).toMatch(
+      new RegExp(
+        `^The request cache in ${directory} could not be written: the disk is full \\([\\d.]+ \\w+ free there\\), or a quota or file size limit \\(ulimit -f\\) is reached \\(LMDB: Input/output error\\)\\. ` +
+          'The answers received before this are kept in the cache: free some space and run the same command again to resume\\.$',
+      ),
+    );
+    expect(run.stderr).not.toContain('Commit failed');
+    expect(run.stderr).not.toContain('write.js'); // lmdb-js's own print of the failed commit, with its stack
+    // A 1 MB file holds several hundred of these 1 KB answers; all that were confirmed are still there.
+    expect(result.confirmed).toBeGreaterThan(200);
+    const cache = lmdbRequestCache(directory, { log: () => undefined });
+    const answers = await Promise.all(Array.from({ length: result.confirmed }, (_, i) => cache.get('simple', keyOf(i))));
+    expect(answers.filter((a) => a === undefined)).toEqual([]);
+    expect(answers[result.confirmed - 1]).toEqual({ response: { text: `answer ${result.confirmed - 1} ${'y'.repeat(1000)}` } });
+    await cache.close();
+  });
+
+  it('takes LMDB\'s error out of the promise lmdb-js hides it in, and names the directory', async () => {
+    const lmdbError = Object.assign(new Error('No space left on device'), { code: 28 });
+    const commitError = Promise.reject(lmdbError);
+    const failure = await cacheWriteFailure(work, Object.assign(new Error('Commit failed (see commitError for details)'), { commitError }));
+    expect(failure).toBeInstanceOf(RequestCacheFailure);
+    expect(failure.cause).toBe(lmdbError);
+    expect(failure.message).toContain(`The request cache in ${work} could not be written: the disk is full (`);
+    expect(failure.message).toContain('(LMDB: No space left on device).');
+  });
+});
