@@ -4,7 +4,7 @@
  */
 import { UserError } from '../core/errors.ts';
 import { rateLimiterPools } from '../operators/request/rate-limit.ts';
-import { disabledRequestCache, lmdbRequestCache } from '../operators/request/request-cache.ts';
+import { openRequestCache } from '../operators/request/open-request-cache.ts';
 import { join } from 'node:path';
 import { HelpRequested, parseRunArgs, type RunOptions } from './run/cli-options.ts';
 import { collectRunEntries } from './run/conf-file.ts';
@@ -50,7 +50,7 @@ async function helmRun(options: RunOptions): Promise<number> {
   const credentials = await loadCredentials(options.localPath);
   const retry = retryPolicyFrom(process.env, options);
   const rateLimiters = rateLimiterPools((name) => rateLimitPolicyFor(registry.deployment(name), options));
-  const cache = options.disableCache ? disabledRequestCache() : lmdbRequestCache(join(options.localPath, 'cache'));
+  const cache = await openRequestCache(options);
   const failedRuns: string[] = [];
   const interrupt = new AbortController();
   const onSigint = () => {
