@@ -161,7 +161,7 @@ describe('kill -9 in the middle of a run, then the same command again', () => {
 describe('Ctrl-C in the middle of a run, then the same command again', () => {
   it('stops with exit code 130, says how to resume, leaves no complete-looking file, and the rerun repeats no request', async () => {
     const stopped = await runAndKill(interrupted, 'SIGINT');
-    expect(stopped.code).toBe(130);
+    expect(stopped.code, `signal ${stopped.signal}, stderr: ${stopped.stderr}`).toBe(130);
     expect(stopped.stderr).toContain('Run the same command again to resume');
     const files = existsSync(join(interrupted, RUN_DIR)) ? readdirSync(join(interrupted, RUN_DIR)) : []; // an empty run folder is removed
     expect(files.filter((f) => f.endsWith('.json') || f.endsWith('.tmp') || f === 'staging')).toEqual([]);
