@@ -1,7 +1,7 @@
 // The deep check of one request-cache file, run by cache-check.ts in a child process: a damaged LMDB file can
 // crash whoever reads it (SIGBUS past the end of a cut file, SIGSEGV or an assertion on garbled pages), so it is
-// read here, where a crash kills only this process. Plain JavaScript: a child started without the TypeScript
-// loader is ready in about 60 ms instead of about 300.
+// read here, where a crash kills only this process. Plain JavaScript: started without the TypeScript loader, node
+// with lmdb loaded is ready in 0.13 to 0.25 s on the 2-core test machine under load, against 0.4 to 0.85 s with tsx.
 //
 // Usage: node cache-check-child.js <file.lmdb>. It reads every page of the main tree (keys, and the first and last
 // byte of every stored value, not decoded) and prints one JSON line: {"entries": n} when the tree holds together, {"damage": "..."} when LMDB

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keyOf } from './__fixtures__/cache-files.ts';
-import { cacheWriteFailure, RequestCacheFailure } from './cache-failure.ts';
+import { cacheWriteFailure, isLmdbStatusError, RequestCacheFailure } from './cache-failure.ts';
 import { lmdbRequestCache } from './request-cache.ts';
 
 const FILL = fileURLToPath(new URL('./__fixtures__/fill-until-full.ts', import.meta.url));
@@ -34,8 +34,9 @@ describe('a full disk under the request cache', () => {
     expect(result.isCacheFailure).toBe(true);
     expect(result.message).toMatch(
       new RegExp(
-        `^The request cache in ${directory} could not be written: the disk is full \\([\\d.]+ \\w+ free there\\), or a quota or file size limit \\(ulimit -f\\) is reached \\(LMDB: Input/output error\\)\\. ` +
-          'The answers received before this are kept in the cache: free some space and run the same command again to resume\\.$',
+        `^The request cache in ${directory} could not be written: the disk is full, or a quota or file size limit \\(ulimit -f\\) is reached ` +
+          '\\([\\d.]+ \\w+ free there; files limited to 1\\.0 MB by ulimit -f; LMDB: Input/output error\\)\\. ' +
+          'The answers received before this are kept in the cache: free some space \\(or raise the limit\\) and run the same command again to resume\\.$',
       ),
     );
     expect(run.stderr).not.toContain('Commit failed');
@@ -55,7 +56,16 @@ describe('a full disk under the request cache', () => {
     const failure = await cacheWriteFailure(work, Object.assign(new Error('Commit failed (see commitError for details)'), { commitError }));
     expect(failure).toBeInstanceOf(RequestCacheFailure);
     expect(failure.cause).toBe(lmdbError);
-    expect(failure.message).toContain(`The request cache in ${work} could not be written: the disk is full (`);
-    expect(failure.message).toContain('(LMDB: No space left on device).');
+    expect(failure.message).toMatch(
+      new RegExp(`^The request cache in ${work} could not be written: the disk is full, or a quota or file size limit \\(ulimit -f\\) is reached \\([\\d.]+ \\w+ free there(; files limited to [^;]+ by ulimit -f)?; LMDB: No space left on device\\)\\. `),
+    );
+  });
+
+  it('hides only lmdb-js\'s own print of a failed commit status, never an error of ours passing through lmdb-js', () => {
+    const withStack = (error: Error, frame: string) => Object.assign(error, { stack: `Error: ${error.message}\n    at ${frame}` });
+    const status = withStack(Object.assign(new Error('Input/output error'), { code: 5 }), 'Function.<anonymous> (file:///p/node_modules/lmdb/write.js:516:7)');
+    const closed = withStack(new Error('Database is closed'), 'LMDBStore.put (file:///p/node_modules/lmdb/write.js:1070:13)');
+    const elsewhere = withStack(Object.assign(new Error('EACCES'), { code: 13 }), 'open (file:///p/operators/request/request-cache.ts:90:14)');
+    expect([status, closed, elsewhere, 'text'].map(isLmdbStatusError)).toEqual([true, false, false, false]);
   });
 });

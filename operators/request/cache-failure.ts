@@ -3,7 +3,7 @@
  * UserError: no stack, exit ≠ 0), instead of turning every request into a failed result or crashing on an
  * unhandled rejection.
  */
-import { statfsSync } from 'node:fs';
+import { readFileSync, statfsSync } from 'node:fs';
 import { UserError } from '../../core/errors.ts';
 
 /** The request cache cannot be used; the message says why and what to do. */
@@ -32,6 +32,19 @@ function freeSpaceOf(directory: string): string | undefined {
   }
 }
 
+/** This process's limit on the size of a file it writes (`ulimit -f`), in bytes; undefined when none (or not Linux). */
+function fileSizeLimit(): number | undefined {
+  let limits: string;
+  try {
+    limits = readFileSync('/proc/self/limits', 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // no procfs: not Linux
+    throw error;
+  }
+  const soft = /^Max file size\s+(\S+)/m.exec(limits)?.[1];
+  return soft === undefined || soft === 'unlimited' ? undefined : Number(soft);
+}
+
 /**
  * What lmdb-js rejects a failed commit with: `Commit failed (see commitError for details)`, whose `commitError` is a
  * rejected promise holding LMDB's error. That promise is handled here; left alone, it would end the process as an
@@ -48,18 +61,22 @@ async function lmdbCauseOf(error: unknown): Promise<unknown> {
 
 /**
  * The failure of a commit to the cache in `directory`. LMDB reports a full disk as EIO (a short write), as it does a
- * file size limit (`ulimit -f`): both read as a full disk, with the free space measured to tell them apart.
+ * file size limit (`ulimit -f`), or as ENOSPC / EFBIG: the message names both, with the free space and the limit
+ * measured so the user can tell which.
  * @example store.put(k, v).catch(async (e) => { failure = await cacheWriteFailure(directory, e); })
  */
 export async function cacheWriteFailure(directory: string, error: unknown): Promise<RequestCacheFailure> {
   const cause = await lmdbCauseOf(error);
   const free = freeSpaceOf(directory);
-  const lmdbSays = cause instanceof Error ? cause.message : String(cause);
+  const limit = fileSizeLimit();
+  const facts: string[] = [];
+  if (free !== undefined) facts.push(`${free} free there`);
+  if (limit !== undefined) facts.push(`files limited to ${bytesInWords(limit)} by ulimit -f`);
+  facts.push(`LMDB: ${cause instanceof Error ? cause.message : String(cause)}`);
   return new RequestCacheFailure(
-    `The request cache in ${directory} could not be written: the disk is full` +
-      `${free === undefined ? '' : ` (${free} free there)`}, or a quota or file size limit (ulimit -f) is reached ` +
-      `(LMDB: ${lmdbSays}). The answers received before this are kept in the cache: free some space and run the same ` +
-      'command again to resume.',
+    `The request cache in ${directory} could not be written: the disk is full, or a quota or file size limit (ulimit -f) ` +
+      `is reached (${facts.join('; ')}). The answers received before this are kept in the cache: ` +
+      'free some space (or raise the limit) and run the same command again to resume.',
     { cause },
   );
 }
@@ -67,6 +84,17 @@ export async function cacheWriteFailure(directory: string, error: unknown): Prom
 /** lmdb-js's rejection of a failed commit (write.js `rejectCommit`), LMDB's error being in its `commitError`. */
 const isLmdbCommitFailure = (reason: unknown): reason is Error & { commitError: Promise<unknown> } =>
   reason instanceof Error && reason.message === 'Commit failed (see commitError for details)' && (reason as { commitError?: unknown }).commitError instanceof Promise;
+
+/**
+ * The error lmdb-js makes of a failed commit's status and prints (write.js: `lmdbError(status)`, then
+ * `console.error(error)`): LMDB's or the system's numeric code, raised from write.js itself. An error of ours that
+ * merely passed through lmdb-js has no numeric code, or another first frame, and is printed as ever.
+ */
+export function isLmdbStatusError(value: unknown): boolean {
+  if (!(value instanceof Error) || typeof (value as { code?: unknown }).code !== 'number') return false;
+  const firstFrame = (value.stack ?? '').split('\n').find((line) => line.trimStart().startsWith('at '));
+  return firstFrame?.includes('/lmdb/write.js:') === true;
+}
 
 /**
  * Keeps lmdb-js's own reports of a failed commit from reaching the user: the cache reports that failure itself, once,
@@ -82,9 +110,7 @@ export function containLmdbCommitFailures(): void {
   host[marker] = true;
   const print = console.error.bind(console);
   console.error = (...args: unknown[]) => {
-    const [first] = args;
-    const isLmdbPrint = args.length === 1 && first instanceof Error && (first.stack ?? '').includes('/lmdb/write.js');
-    if (!isLmdbPrint) print(...args);
+    if (!(args.length === 1 && isLmdbStatusError(args[0]))) print(...args);
   };
   process.on('unhandledRejection', (reason) => {
     if (!isLmdbCommitFailure(reason)) throw reason;
