@@ -4,7 +4,7 @@
  * fails every request gives failed results and a finished run, or with --exit-on-error a stopped one.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -118,11 +118,13 @@ describe('a provider that refuses every request (an OpenAI-compatible server on 
     return { out, local, args: ['-r', 'simple_mcqa:model=local/refusing', '-m', '3', '-o', out, '--local-path', local] };
   }
 
-  it('records each request as a failed result, not retried, counts it, and finishes the run', async () => {
+  it('records each request as a failed result, not retried, counts it, writes the run, and exits 1', async () => {
     const { out, args } = setUp('refused');
     requests = 0;
     const run = await helmRun(args, { HELM_CREDENTIALS: '' });
-    expect(run.status).toBe(0);
+    // Issue 12: a run where every request failed is written, but it is a failed run.
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("Failed runs: ['simple_mcqa:model=local_refusing']");
     expect(requests).toBe(3); // a 401 is fatal: one attempt per request
     expect(run.stderr).toContain('3 of 3 requests still failed after their retries');
     const runDir = join(out, 'runs', 'default', 'simple_mcqa:model=local_refusing');
@@ -153,7 +155,8 @@ describe('a provider that refuses every request (an OpenAI-compatible server on 
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/helm-run: simple_mcqa:model=local_refusing stopped at its first failed request \(--exit-on-error\): Failed to make request/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(readdirSync(join(out, 'runs', 'default', 'simple_mcqa:model=local_refusing')).filter((f) => f.endsWith('.json'))).toEqual([]);
+    const runDir = join(out, 'runs', 'default', 'simple_mcqa:model=local_refusing');
+    expect((existsSync(runDir) ? readdirSync(runDir) : []).filter((f) => f.endsWith('.json'))).toEqual([]); // an empty run folder is removed
     expectNoCanary(run, [out]);
   });
 });
