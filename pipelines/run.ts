@@ -6,7 +6,8 @@ import { UserError } from '../core/errors.ts';
 import { rateLimiterPools } from '../operators/request/rate-limit.ts';
 import { openRequestCache } from '../operators/request/open-request-cache.ts';
 import { join } from 'node:path';
-import { HelpRequested, parseRunArgs, type RunOptions } from './run/cli-options.ts';
+import { HelpRequested, parseRunArgs, refuseUnsupported, type RunOptions } from './run/cli-options.ts';
+import { checkOutputPath } from './run/output-checks.ts';
 import { collectRunEntries } from './run/conf-file.ts';
 import { loadCredentials } from './run/credentials.ts';
 import { loadModelRegistry } from './run/model-registry.ts';
@@ -18,24 +19,10 @@ import { runOne } from './run/run-one.ts';
 import { suiteFooterText } from './run/run-summary.ts';
 import { checkSuiteDatabase } from '../sinks/duckdb/suite-db.ts';
 
-/** HELM flags we parse but do not implement yet: using one is an error, never a silent no-op. */
-function refuseUnsupported(options: RunOptions): void {
-  const unsupported: [string, boolean][] = [
-    ['--server-url (the proxy server)', options.serverUrl !== undefined],
-    ['--runner-class-name', options.runnerClassName !== undefined],
-    ['--plugins', options.plugins !== undefined && options.plugins.length > 0],
-    ['--enable-huggingface-models', options.enableHuggingfaceModels.length > 0],
-    ['--enable-local-huggingface-models', options.enableLocalHuggingfaceModels.length > 0],
-    ['--mongo-uri (the request cache is LMDB under --local-path)', options.mongoUri !== ''],
-  ];
-  const used = unsupported.filter(([, isUsed]) => isUsed).map(([flag]) => flag);
-  if (used.length > 0) throw new UserError(`Not supported yet: ${used.join(', ')}. Run without it.`);
-  if (options.logConfig !== undefined) console.warn(`--log-config ${options.logConfig} is ignored: logs go to stderr.`);
-}
-
 async function helmRun(options: RunOptions): Promise<number> {
   for (const warning of options.warnings) console.warn(warning);
   refuseUnsupported(options);
+  checkOutputPath(options);
   const registry = loadModelRegistry(options.localPath);
   const entries = await collectRunEntries(options);
   validateRunEntries(entries, options.modelsToRun, registry);
@@ -80,7 +67,7 @@ async function helmRun(options: RunOptions): Promise<number> {
       } catch (error) {
         if (error instanceof RunInterrupted) {
           console.error(
-            `\nInterrupted ${runSpec.name}: its .tmp files are removed and its NDJSON holds the states written so far. ` +
+            `\nInterrupted ${runSpec.name}: its .tmp files (the NDJSON twins written so far among them) are removed. ` +
               'Run the same command again to resume: every answered request is in the cache and is not paid for twice.',
           );
           return 130;
