@@ -2,7 +2,7 @@
  * @module What happens to a shard's cache file before its store is opened: a whole file is used, a damaged one is
  * set aside with a message (how many answers it held; the run goes on with a fresh cache), an empty one is noted.
  */
-import { checkCacheFile } from './cache-check.ts';
+import { checkCacheFile, createCacheFile } from './cache-check.ts';
 import { RequestCacheFailure } from './cache-failure.ts';
 import { setAsideDamaged, setAsideMessage } from './cache-set-aside.ts';
 import { stampWhole } from './cache-stamp.ts';
@@ -19,15 +19,16 @@ export interface AdmitOptions {
 const MAX_ROUNDS = 3;
 
 /**
- * Makes the cache file at `path` safe to open: after it returns, the file is whole, empty or absent.
+ * Makes the cache file at `path` safe to open: after it returns, the file is whole (an absent or empty one is created
+ * first, out of process: see createCacheFile).
  * @example await admitCacheFile('prod_env/cache/simple.lmdb', { log: console.warn, now: () => new Date() })
  */
 export async function admitCacheFile(path: string, options: AdmitOptions): Promise<void> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const verdict = await checkCacheFile(path);
-    if (verdict.kind === 'absent') return;
-    if (verdict.kind === 'empty') {
-      options.log(`The request cache file ${path} is empty (0 bytes, no answers in it): it starts afresh.`);
+    if (verdict.kind === 'absent' || verdict.kind === 'empty') {
+      if (verdict.kind === 'empty') options.log(`The request cache file ${path} is empty (0 bytes, no answers in it): it starts afresh.`);
+      await createCacheFile(path);
       return;
     }
     if (verdict.kind === 'whole') {
@@ -37,6 +38,7 @@ export async function admitCacheFile(path: string, options: AdmitOptions): Promi
     const aside = setAsideDamaged(path, verdict.ino, options.now());
     if (aside !== undefined) {
       options.log(setAsideMessage(path, aside, verdict.why, verdict.entries));
+      await createCacheFile(path);
       return;
     }
   }

@@ -4,9 +4,11 @@
 // with lmdb loaded is ready in 0.13 to 0.25 s on the 2-core test machine under load, against 0.4 to 0.85 s with tsx.
 //
 // Usage: node cache-check-child.js <file.lmdb>. It reads every page of the main tree (keys, and the first and last
-// byte of every stored value, not decoded) and prints one JSON line: {"entries": n} when the tree holds together, {"damage": "..."} when LMDB
-// reports a damaged file or the tree breaks its own invariants, {"error": "..."} when the file could not be read
-// for another reason (permissions, I/O). A crash prints nothing; the parent reads the signal.
+// byte of every stored value, not decoded) and prints one JSON line: {"entries": n} when the tree holds together,
+// {"damage": "..."} when LMDB reports a damaged file or the tree breaks its own invariants, {"error": "..."} when the
+// file could not be read for another reason (permissions, I/O). A crash prints nothing; the parent reads the signal.
+// With --create, it creates the (absent or zero-length) file instead and prints {"created": true}: LMDB maps a new
+// file before its first pages are on disk, so a disk too full to hold them crashes the process that creates it.
 import { open } from 'lmdb';
 
 // LMDB's codes for a file that is not, or no longer, a valid database (lmdb.h).
@@ -45,9 +47,16 @@ function check(path) {
   }
 }
 
+/** Creates the store with the cache's own flags (operators/request/request-cache.ts), and closes it. */
+async function create(path) {
+  const store = open({ path, compression: true, remapChunks: true });
+  await store.close();
+  return { created: true };
+}
+
 let verdict;
 try {
-  verdict = check(process.argv[2]);
+  verdict = process.argv[3] === '--create' ? await create(process.argv[2]) : check(process.argv[2]);
 } catch (error) {
   const name = DAMAGE_CODES.get(error?.code);
   const message = String(error?.message ?? error);

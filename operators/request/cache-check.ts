@@ -19,8 +19,9 @@
  */
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RequestCacheFailure } from './cache-failure.ts';
+import { DISK_FULL, diskFacts, RequestCacheFailure } from './cache-failure.ts';
 import { bytesOfPages, readCacheMeta } from './cache-meta.ts';
 import { matchesStamp } from './cache-stamp.ts';
 
@@ -39,7 +40,7 @@ const DAMAGE_SIGNALS = new Set(['SIGBUS', 'SIGSEGV', 'SIGABRT', 'SIGILL', 'SIGFP
 // principle send the reader round in circles; it is never set aside for being slow: the run stops and says so.
 const timeoutMsFor = (bytes: number): number => 60_000 + Math.ceil(bytes / 10_000);
 
-type ChildVerdict = { entries: number } | { damage: string } | { error: string };
+type ChildVerdict = { entries: number } | { damage: string } | { error: string } | { created: true };
 
 interface ChildEnd {
   /** The signal that ended the child, or a note that it ran out of time. */
@@ -48,11 +49,11 @@ interface ChildEnd {
   readonly stderr: string;
 }
 
-/** Runs the deep check of `path` in a child process. */
-function readInFull(path: string, bytes: number): Promise<ChildEnd> {
+/** Runs cache-check-child.js on `path` (the deep check, or with `--create` the creation of the file). */
+function runChild(args: readonly string[], bytes: number): Promise<ChildEnd> {
   const timeoutMs = timeoutMsFor(bytes);
   return new Promise((resolve) => {
-    execFile(process.execPath, [CHILD, path], { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CHILD, ...args], { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       const ended = error as { signal?: NodeJS.Signals | null; killed?: boolean } | null;
       const signal = ended?.killed === true ? `no end within ${timeoutMs} ms` : (ended?.signal ?? null);
       const line = stdout.trim().split('\n').at(-1) ?? '';
@@ -86,7 +87,7 @@ async function check(path: string): Promise<CacheFileVerdict> {
   if (stats === undefined) return { kind: 'absent' };
   if (stats.size === 0n) return { kind: 'empty' };
   if (matchesStamp(path)) return { kind: 'whole', how: 'unchanged since its stamp', ino: stats.ino };
-  const { signal, verdict, stderr } = await readInFull(path, Number(stats.size));
+  const { signal, verdict, stderr } = await runChild([path], Number(stats.size));
   const entries = readCacheMeta(path)?.entries;
   if (signal !== null && DAMAGE_SIGNALS.has(signal)) {
     const note = cutShortNote(path);
@@ -108,4 +109,21 @@ export async function checkCacheFile(path: string): Promise<CacheFileVerdict> {
   } catch (error) {
     throw error instanceof RequestCacheFailure ? error : cannotCheck(path, (error as Error).message, error);
   }
+}
+
+/**
+ * Creates the absent or zero-length cache file at `path` in a child process: LMDB maps a new file before its first
+ * pages are on disk, and on a disk too full to hold them the process that creates it crashes (SIGSEGV or SIGBUS,
+ * seen with 4 to 6 KB left). Throws a RequestCacheFailure saying so when the child does not create it.
+ * @example await createCacheFile('prod_env/cache/simple.lmdb')
+ */
+export async function createCacheFile(path: string): Promise<void> {
+  const { signal, verdict, stderr } = await runChild([path, '--create'], 0);
+  if (verdict !== undefined && 'created' in verdict) return;
+  const why = signal !== null ? `creating it crashed with ${signal}` : verdict !== undefined && 'error' in verdict ? verdict.error : stderr.trim();
+  const facts = diskFacts(dirname(path));
+  throw new RequestCacheFailure(
+    `Could not create the request cache file ${path} (${why}); most likely ${DISK_FULL}${facts.length === 0 ? '' : ` (${facts.join('; ')})`}. ` +
+      'Free some space (or raise the limit), give another --local-path, or run with --disable-cache.',
+  );
 }

@@ -9,10 +9,11 @@ import { cacheWriteFailure, isLmdbStatusError, RequestCacheFailure } from './cac
 import { lmdbRequestCache } from './request-cache.ts';
 
 const FILL = fileURLToPath(new URL('./__fixtures__/fill-until-full.ts', import.meta.url));
+const FIRST_GET = fileURLToPath(new URL('./__fixtures__/first-get.ts', import.meta.url));
 
-/** Runs the fill script with files limited to `limitKb` KB (`ulimit -f`: the kernel refuses to write past it). */
-function fillUnderFileLimit(directory: string, limitKb: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn('bash', ['-c', `ulimit -f ${limitKb} && exec "$0" --import tsx "$1" "$2"`, process.execPath, FILL, directory], {
+/** Runs a fixture script with files limited to `limitKb` KB (`ulimit -f`: the kernel refuses to write past it). */
+function underFileLimit(script: string, directory: string, limitKb: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn('bash', ['-c', `ulimit -f ${limitKb} && exec "$0" --import tsx "$1" "$2"`, process.execPath, script, directory], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -28,7 +29,7 @@ describe('a full disk under the request cache', () => {
 
   it('stops the puts with one clear RequestCacheFailure, and keeps every answer confirmed before it', async () => {
     const directory = join(work, 'cache');
-    const run = await fillUnderFileLimit(directory, 1024);
+    const run = await underFileLimit(FILL, directory, 1024);
     expect(run.status).toBe(0); // handled: no unhandled rejection, no SIGXFSZ
     const result = JSON.parse(run.stdout) as { confirmed: number; isCacheFailure: boolean; message: string };
     expect(result.isCacheFailure).toBe(true);
@@ -48,6 +49,22 @@ describe('a full disk under the request cache', () => {
     expect(answers.filter((a) => a === undefined)).toEqual([]);
     expect(answers[result.confirmed - 1]).toEqual({ response: { text: `answer ${result.confirmed - 1} ${'y'.repeat(1000)}` } });
     await cache.close();
+  });
+
+  it('stops with a clear RequestCacheFailure when a new shard file cannot be created (LMDB would crash creating it)', async () => {
+    const directory = join(work, 'no-room');
+    const run = await underFileLimit(FIRST_GET, directory, 4); // a new LMDB file needs 8 KB for its meta pages
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      name: 'UserError',
+      message: expect.stringMatching(
+        new RegExp(
+          `^Could not create the request cache file ${join(directory, 'simple.lmdb')} \\(creating it crashed with SIG(SEGV|BUS)\\); most likely the disk is full, ` +
+            'or a quota or file size limit \\(ulimit -f\\) is reached \\([\\d.]+ \\w+ free there; files limited to 4\\.0 KB by ulimit -f\\)\\. ' +
+            'Free some space \\(or raise the limit\\), give another --local-path, or run with --disable-cache\\.$',
+        ),
+      ) as unknown,
+    });
   });
 
   it('takes LMDB\'s error out of the promise lmdb-js hides it in, and names the directory', async () => {

@@ -22,7 +22,7 @@ function bytesInWords(bytes: number): string {
 }
 
 /** Free space for this user on the disk that holds `directory`, in words, or undefined when it cannot be read. */
-function freeSpaceOf(directory: string): string | undefined {
+function freeSpaceIn(directory: string): string | undefined {
   try {
     const stats = statfsSync(directory);
     return bytesInWords(stats.bavail * stats.bsize);
@@ -43,6 +43,16 @@ function fileSizeLimit(): number | undefined {
   }
   const soft = /^Max file size\s+(\S+)/m.exec(limits)?.[1];
   return soft === undefined || soft === 'unlimited' ? undefined : Number(soft);
+}
+
+/** What a write that the system refused most likely met. */
+export const DISK_FULL = 'the disk is full, or a quota or file size limit (ulimit -f) is reached';
+
+/** What can be measured of those causes under `directory`: "12 KB free there", "files limited to 1.0 MB by ulimit -f". */
+export function diskFacts(directory: string): string[] {
+  const free = freeSpaceIn(directory);
+  const limit = fileSizeLimit();
+  return [...(free === undefined ? [] : [`${free} free there`]), ...(limit === undefined ? [] : [`files limited to ${bytesInWords(limit)} by ulimit -f`])];
 }
 
 /**
@@ -67,16 +77,11 @@ async function lmdbCauseOf(error: unknown): Promise<unknown> {
  */
 export async function cacheWriteFailure(directory: string, error: unknown): Promise<RequestCacheFailure> {
   const cause = await lmdbCauseOf(error);
-  const free = freeSpaceOf(directory);
-  const limit = fileSizeLimit();
-  const facts: string[] = [];
-  if (free !== undefined) facts.push(`${free} free there`);
-  if (limit !== undefined) facts.push(`files limited to ${bytesInWords(limit)} by ulimit -f`);
-  facts.push(`LMDB: ${cause instanceof Error ? cause.message : String(cause)}`);
+  const lmdbSays = `LMDB: ${cause instanceof Error ? cause.message : String(cause)}`;
   return new RequestCacheFailure(
-    `The request cache in ${directory} could not be written: the disk is full, or a quota or file size limit (ulimit -f) ` +
-      `is reached (${facts.join('; ')}). The answers received before this are kept in the cache: ` +
-      'free some space (or raise the limit) and run the same command again to resume.',
+    `The request cache in ${directory} could not be written: ${DISK_FULL} (${[...diskFacts(directory), lmdbSays].join('; ')}). ` +
+      'The answers received before this are kept in the cache: free some space (or raise the limit) and run the same ' +
+      'command again to resume.',
     { cause },
   );
 }
