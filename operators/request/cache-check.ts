@@ -3,7 +3,7 @@
  * with an error: reading it kills the process (SIGBUS past the end of a cut file, SIGSEGV or an assertion on garbled
  * pages). A file unchanged since it was last known whole (its stamp, cache-stamp.ts) is taken as whole after reading
  * its meta pages; any other file is read in full by a child process (cache-check-child.js), where a crash kills only
- * the child.
+ * the child. A new or zero-length file is created by that child too (createCacheFile).
  *
  * Start-up cost, measured with admitCacheFile on a 100k-answer cache (88 MB) on the 2-core machine at a load of 6:
  * unchanged since its stamp (the usual case: the last run closed the cache cleanly), 0.6 to 1.1 ms; read in full (the
@@ -114,7 +114,7 @@ export async function checkCacheFile(path: string): Promise<CacheFileVerdict> {
 /**
  * Creates the absent or zero-length cache file at `path` in a child process: LMDB maps a new file before its first
  * pages are on disk, and on a disk too full to hold them the process that creates it crashes (SIGSEGV or SIGBUS,
- * seen with 4 to 6 KB left). Throws a RequestCacheFailure saying so when the child does not create it.
+ * seen with 4 to 8 KB left). Throws a RequestCacheFailure saying so when the child does not create it.
  * @example await createCacheFile('prod_env/cache/simple.lmdb')
  */
 export async function createCacheFile(path: string): Promise<void> {

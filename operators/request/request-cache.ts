@@ -162,7 +162,7 @@ export function lmdbRequestCache(directory: string, options: LmdbCacheOptions = 
       } catch (error) {
         // Garbled bytes inside one stored answer (the check reads every page, not every value): asked again.
         const why = (error as Error).message.slice(0, 60); // msgpackr quotes the bytes it decoded: prompts
-        if (!unreadable.has(shard.path)) log(`An answer in ${shard.path} cannot be read (${why}…): it is asked again, as any other so.`);
+        if (!unreadable.has(shard.path)) log(`An answer in ${shard.path} cannot be read (${why}…): its request is sent again (said once per file).`);
         unreadable.add(shard.path);
         return undefined;
       }
