@@ -5,7 +5,7 @@
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,19 @@ const RUN_JS = fileURLToPath(new URL('./run.js', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'helm-cache-faults-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * The golden output root at `out`, its directories made writable: they are copied with the modes of ../shared
+ * (r-x), which bind a test run by a user other than root (helm-run could not create `runs/`, nor rmSync clean up).
+ */
+function goldenRoot(out: string): string {
+  goldenOutputRoot(out);
+  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) chmodSync(join(entry.parentPath, entry.name), 0o755);
+  }
+  chmodSync(out, 0o755);
+  return out;
+}
 
 interface Ended {
   readonly status: number | null;
@@ -55,8 +68,9 @@ const ANSWERS_SENT_AGAIN = 'The run goes on with a fresh cache: those requests a
 describe('helm-run with a damaged request cache', () => {
   const answered = join(work, 'answered');
   beforeAll(async () => {
-    goldenOutputRoot(answered);
-    expect((await helmRun(answered, 'first')).status).toBe(0); // 10 answers in the cache
+    goldenRoot(answered);
+    const first = await helmRun(answered, 'first');
+    expect(first.status, first.stderr).toBe(0); // 10 answers in the cache
   });
   /** A copy of the answered output root, its cache damaged by `damage`. */
   const damagedCopy = (name: string, damage: (path: string) => void): string => {
@@ -69,7 +83,7 @@ describe('helm-run with a damaged request cache', () => {
   it('cut in half: moves it aside with its lock, says it held 10 answers, and asks them again', async () => {
     const out = damagedCopy('cut', cutInHalf);
     const run = await helmRun(out, 'again');
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(
       new RegExp(
         `The request cache file ${cacheFile(out)} is damaged \\(reading it crashed the reader with SIGBUS; the file is [\\d,]+ bytes, its pages need [\\d,]+\\)\\. ` +
@@ -82,14 +96,15 @@ describe('helm-run with a damaged request cache', () => {
     const aside = names.find((n) => n.startsWith('simple.lmdb.corrupt-') && !n.endsWith('-lock'));
     expect(names).toContain(`${aside}-lock`);
     // The fresh cache holds the answers asked again: a third run sends nothing.
-    expect((await helmRun(out, 'third')).status).toBe(0);
+    const third = await helmRun(out, 'third');
+    expect(third.status, third.stderr).toBe(0);
     expect(cachedFlags(out, 'third')).toEqual(new Array(10).fill(true));
   });
 
   it('garbled past its meta pages: set aside, its 10 answers counted, the run goes on', async () => {
     const out = damagedCopy('garbled', (path) => garble(path, 2 * 4096, statSync(path).size));
     const run = await helmRun(out, 'again');
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(new RegExp(`The request cache file ${cacheFile(out)} is damaged \\(.+\\)\\. Moved it aside as .+ It held 10 answers, set aside with it\\. `));
     expect(cachedFlags(out, 'again')).toEqual(new Array(10).fill(false));
   });
@@ -97,7 +112,7 @@ describe('helm-run with a damaged request cache', () => {
   it('garbled over its meta pages: set aside, saying its answers could not be counted', async () => {
     const out = damagedCopy('garbled-meta', (path) => garble(path, 0, 2 * 4096));
     const run = await helmRun(out, 'again');
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('How many answers it held could not be counted (its meta pages are unreadable).');
     expect(cachedFlags(out, 'again')).toEqual(new Array(10).fill(false));
   });
@@ -105,7 +120,7 @@ describe('helm-run with a damaged request cache', () => {
   it('zero-length: says it is empty and starts it afresh', async () => {
     const out = damagedCopy('zero', (path) => truncateSync(path, 0));
     const run = await helmRun(out, 'again');
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`The request cache file ${cacheFile(out)} is empty (0 bytes, no answers in it): it starts afresh.`);
     expect(cachedFlags(out, 'again')).toEqual(new Array(10).fill(false));
   });
@@ -132,13 +147,14 @@ async function bulkUpAndCompact(out: string): Promise<number> {
 
 describe('helm-run when the disk under the request cache fills up', () => {
   it('stops with a clear message, exit 1 and no stack; the answers received before are kept and a rerun resumes', async () => {
-    const out = goldenOutputRoot(join(work, 'full'));
-    expect((await helmRun(out, 'five', { max: 5 })).status).toBe(0); // 5 answers in the cache
+    const out = goldenRoot(join(work, 'full'));
+    const five = await helmRun(out, 'five', { max: 5 });
+    expect(five.status, five.stderr).toBe(0); // 5 answers in the cache
     const bytes = await bulkUpAndCompact(out);
     expect(bytes).toBeGreaterThan(8 << 20); // larger than the run's other files (its DuckDB is about 1.3 MB)
     // 2 KB of room: the first commit is cut short, as on a disk with a few blocks left.
     const full = await helmRun(out, 'ten', { fileLimitKb: bytes / 1024 + 2 });
-    expect(full.status).toBe(1);
+    expect(full.status, full.stderr).toBe(1);
     expect(full.stderr).toMatch(
       new RegExp(
         `Run ${MMLU_RUN} failed: The request cache in ${join(out, 'prod_env', 'cache')} could not be written: the disk is full, or a quota or file ` +
@@ -149,7 +165,7 @@ describe('helm-run when the disk under the request cache fills up', () => {
     expect(full.stderr).not.toContain('Commit failed');
     expect(full.stderr).not.toMatch(/^\s+at /m); // no stack trace
     const resumed = await helmRun(out, 'ten');
-    expect(resumed.status).toBe(0);
+    expect(resumed.status, resumed.stderr).toBe(0);
     expect(cachedFlags(out, 'ten').filter(Boolean)).toHaveLength(5);
   });
 });
@@ -157,7 +173,7 @@ describe('helm-run when the disk under the request cache fills up', () => {
 describe('helm-run with a read-only --local-path', () => {
   it('stops at once with exit 2, naming the cache directory and what to do instead; --disable-cache runs', async () => {
     openToUnprivileged(work);
-    const out = goldenOutputRoot(join(work, 'read-only'));
+    const out = goldenRoot(join(work, 'read-only'));
     openToUnprivileged(out);
     mkdirSync(join(out, 'prod_env'));
     makeReadOnly(join(out, 'prod_env'));
@@ -166,9 +182,9 @@ describe('helm-run with a read-only --local-path', () => {
       `helm-run: The request cache directory ${join(out, 'prod_env', 'cache')} cannot be created (EACCES). ` +
         'Give another --local-path, or run with --disable-cache (then no answer is kept for a rerun).',
     );
-    expect(run.status).toBe(2);
+    expect(run.status, run.stderr).toBe(2);
     const uncached = await helmRun(out, 'ro', { spawn: unprivilegedSpawn(), extra: ['--disable-cache'] });
-    expect(uncached.status).toBe(0);
+    expect(uncached.status, uncached.stderr).toBe(0);
     expect(cachedFlags(out, 'ro')).toEqual(new Array(10).fill(false));
   });
 });
