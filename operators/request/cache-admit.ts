@@ -37,7 +37,7 @@ export async function admitCacheFile(path: string, options: AdmitOptions): Promi
     }
     const aside = setAsideDamaged(path, verdict.ino, options.now());
     if (aside !== undefined) {
-      options.log(setAsideMessage(path, aside, verdict.why, verdict.entries));
+      options.log(setAsideMessage(path, aside, verdict.why, verdict.answers));
       await createCacheFile(path);
       return;
     }

@@ -26,7 +26,7 @@ describe('checkCacheFile', () => {
     const size = statSync(path).size;
     cutInHalf(path);
     const verdict = await checkCacheFile(path);
-    expect(verdict).toMatchObject({ kind: 'damaged', entries: 300 });
+    expect(verdict).toMatchObject({ kind: 'damaged', answers: { count: 300, isExact: true } });
     expect(verdict.kind === 'damaged' && verdict.why).toBe(
       `reading it crashed the reader with SIGBUS; the file is ${(size / 2).toLocaleString('en-US')} bytes, its pages need ${size.toLocaleString('en-US')}`,
     );
@@ -36,7 +36,7 @@ describe('checkCacheFile', () => {
     const path = await fresh();
     garble(path, 2 * 4096, statSync(path).size);
     const verdict = await checkCacheFile(path);
-    expect(verdict).toMatchObject({ kind: 'damaged', entries: 300 });
+    expect(verdict).toMatchObject({ kind: 'damaged', answers: { count: 300, isExact: true } });
     expect(verdict.kind === 'damaged' && verdict.why).toMatch(/^(reading it crashed the reader with SIG(SEGV|BUS|ABRT)|LMDB: MDB_\w+: |its keys are out of order|it lists)/);
   });
 
@@ -44,7 +44,7 @@ describe('checkCacheFile', () => {
     const path = await fresh();
     garble(path, 0, 2 * 4096);
     const verdict = await checkCacheFile(path);
-    expect(verdict).toMatchObject({ kind: 'damaged', entries: undefined });
+    expect(verdict).toMatchObject({ kind: 'damaged', answers: undefined });
     expect(verdict.kind === 'damaged' && verdict.why).toMatch(/^(reading it crashed the reader with SIG\w+; no valid meta page|LMDB: MDB_INVALID: )/);
   });
 

@@ -25,12 +25,15 @@ import { DISK_FULL, diskFacts, RequestCacheFailure } from './cache-failure.ts';
 import { bytesOfPages, readCacheMeta } from './cache-meta.ts';
 import { matchesStamp } from './cache-stamp.ts';
 
+/** How many answers a damaged file held, from its meta pages: exactly, at least (one meta page unreadable), or unknown. */
+export type AnswerCount = { readonly count: number; readonly isExact: boolean } | undefined;
+
 /** What the check found. `ino` names the file judged, so that only that file is ever set aside. */
 export type CacheFileVerdict =
   | { readonly kind: 'absent' }
   | { readonly kind: 'empty' }
   | { readonly kind: 'whole'; readonly how: 'unchanged since its stamp' | 'read in full'; readonly ino: bigint }
-  | { readonly kind: 'damaged'; readonly why: string; readonly entries: number | undefined; readonly ino: bigint };
+  | { readonly kind: 'damaged'; readonly why: string; readonly answers: AnswerCount; readonly ino: bigint };
 
 const CHILD = fileURLToPath(new URL('./cache-check-child.js', import.meta.url));
 // A crash of the reader on these signals is the damage; any other end of the child (killed, out of memory) proves
@@ -88,12 +91,13 @@ async function check(path: string): Promise<CacheFileVerdict> {
   if (stats.size === 0n) return { kind: 'empty' };
   if (matchesStamp(path)) return { kind: 'whole', how: 'unchanged since its stamp', ino: stats.ino };
   const { signal, verdict, stderr } = await runChild([path], Number(stats.size));
-  const entries = readCacheMeta(path)?.entries;
+  const meta = readCacheMeta(path);
+  const answers: AnswerCount = meta === undefined ? undefined : { count: meta.entries, isExact: meta.isNewest };
   if (signal !== null && DAMAGE_SIGNALS.has(signal)) {
     const note = cutShortNote(path);
-    return { kind: 'damaged', why: `reading it crashed the reader with ${signal}${note === '' ? '' : `; ${note}`}`, entries, ino: stats.ino };
+    return { kind: 'damaged', why: `reading it crashed the reader with ${signal}${note === '' ? '' : `; ${note}`}`, answers, ino: stats.ino };
   }
-  if (verdict !== undefined && 'damage' in verdict) return { kind: 'damaged', why: verdict.damage, entries, ino: stats.ino };
+  if (verdict !== undefined && 'damage' in verdict) return { kind: 'damaged', why: verdict.damage, answers, ino: stats.ino };
   if (verdict !== undefined && 'entries' in verdict) return { kind: 'whole', how: 'read in full', ino: stats.ino };
   throw cannotCheck(path, verdict !== undefined && 'error' in verdict ? verdict.error : `${signal ?? 'no verdict'} ${stderr.trim()}`.trim());
 }

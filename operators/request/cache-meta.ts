@@ -16,6 +16,11 @@ export interface CacheMeta {
   readonly txnid: bigint;
   /** The file's size when read. */
   readonly fileSize: number;
+  /**
+   * Whether both meta pages were valid, so that this is surely the newest commit. With one, the other may have held
+   * a newer one: `entries` is then a lower bound (answers are only ever added).
+   */
+  readonly isNewest: boolean;
 }
 
 const MAGIC = 0xbeefc0de;
@@ -42,6 +47,7 @@ function metaAt(head: Buffer, at: number, fileSize: number): CacheMeta | undefin
     lastPage: Number(head.readBigUInt64LE(m + META.lastPage)),
     txnid: head.readBigUInt64LE(m + META.txnid),
     fileSize,
+    isNewest: false,
   };
 }
 
@@ -70,7 +76,7 @@ export function readCacheMeta(path: string): CacheMeta | undefined {
     // Page 1 starts one page in; when page 0 is garbled, its size is unknown: try each one LMDB allows.
     const second = first !== undefined ? metaAt(valid, first.pageSize, fileSize) : secondMetaAnySize(valid, fileSize);
     if (first === undefined || second === undefined) return first ?? second;
-    return second.txnid > first.txnid ? second : first;
+    return { ...(second.txnid > first.txnid ? second : first), isNewest: true };
   } finally {
     closeSync(fd);
   }

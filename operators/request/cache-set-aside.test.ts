@@ -45,16 +45,17 @@ describe('setAsideDamaged', () => {
 
 describe('setAsideMessage', () => {
   it('names the file, why, the new name, how many answers it held, and that the run goes on', () => {
-    expect(setAsideMessage('/p/cache/simple.lmdb', '/p/cache/simple.lmdb.corrupt-2026-12-07T12-00-00Z', 'reading it crashed the reader with SIGBUS', 1234)).toBe(
+    expect(setAsideMessage('/p/cache/simple.lmdb', '/p/cache/simple.lmdb.corrupt-2026-12-07T12-00-00Z', 'reading it crashed the reader with SIGBUS', { count: 1234, isExact: true })).toBe(
       'The request cache file /p/cache/simple.lmdb is damaged (reading it crashed the reader with SIGBUS). Moved it aside as ' +
         'simple.lmdb.corrupt-2026-12-07T12-00-00Z, with its lock file. It held 1,234 answers, set aside with it. ' +
         'The run goes on with a fresh cache: those requests are sent again as they come up.',
     );
   });
 
-  it('says so when the answers could not be counted', () => {
-    expect(setAsideMessage('/p/simple.lmdb', '/p/simple.lmdb.corrupt-x', 'why', undefined)).toContain(
-      'How many answers it held could not be counted (its meta pages are unreadable).',
-    );
+  it('says so when the answers could not be counted, or only in part', () => {
+    const held = (answers: Parameters<typeof setAsideMessage>[3]) => setAsideMessage('/p/simple.lmdb', '/p/simple.lmdb.corrupt-x', 'why', answers).split('. ')[2];
+    expect(held(undefined)).toBe('How many answers it held could not be counted (its meta pages are unreadable)');
+    expect(held({ count: 0, isExact: false })).toBe('How many answers it held could not be counted (its meta pages are unreadable)');
+    expect(held({ count: 1, isExact: false })).toBe('It held at least 1 answer (one of its two meta pages is unreadable), set aside with it');
   });
 });

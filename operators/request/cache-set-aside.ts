@@ -4,6 +4,7 @@
  */
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { AnswerCount } from './cache-check.ts';
 import { dropStamp } from './cache-stamp.ts';
 
 /** `2026-12-07T12-00-00Z`: an ISO time without milliseconds, with no `:` (not allowed in Windows file names). */
@@ -31,12 +32,17 @@ export function setAsideDamaged(path: string, ino: bigint, now: Date): string | 
   return aside;
 }
 
+/** "1,234 answers" */
+const answersInWords = (count: number): string => `${count.toLocaleString('en-US')} answer${count === 1 ? '' : 's'}`;
+
 /** The line that tells the user what was set aside, how many answers it held, and that the run goes on. */
-export function setAsideMessage(path: string, aside: string, why: string, entries: number | undefined): string {
+export function setAsideMessage(path: string, aside: string, why: string, answers: AnswerCount): string {
   const held =
-    entries === undefined
+    answers === undefined || (!answers.isExact && answers.count === 0)
       ? 'How many answers it held could not be counted (its meta pages are unreadable)'
-      : `It held ${entries.toLocaleString('en-US')} answer${entries === 1 ? '' : 's'}, set aside with it`;
+      : answers.isExact
+        ? `It held ${answersInWords(answers.count)}, set aside with it`
+        : `It held at least ${answersInWords(answers.count)} (one of its two meta pages is unreadable), set aside with it`;
   return (
     `The request cache file ${path} is damaged (${why}). Moved it aside as ${basename(aside)}, with its lock file. ` +
     `${held}. The run goes on with a fresh cache: those requests are sent again as they come up.`
