@@ -5,10 +5,10 @@
  * its meta pages; any other file is read in full by a child process (cache-check-child.js), where a crash kills only
  * the child. A new or zero-length file is created by that child too (createCacheFile).
  *
- * Start-up cost, measured with admitCacheFile on a 100k-answer cache (88 MB) on the 2-core machine at a load of 6:
- * unchanged since its stamp (the usual case: the last run closed the cache cleanly), 0.6 to 1.1 ms; read in full (the
- * first start after a kill, a crash, a failed commit or any outside change), 0.44 to 0.52 s, 0.2 s of it starting
- * the child (1.7 s at a load of 8.5).
+ * Start-up cost, measured with admitCacheFile on a 100k-answer cache (88 MB) on the 2-core machine, busy with other
+ * work (load 6 to 8): unchanged since its stamp (the usual case: the last run closed the cache cleanly), 0.6 to 1.1 ms
+ * (once 5 ms); read in full (the first start after a kill, a crash, a failed commit or any outside change), 0.44 to
+ * 0.86 s, about 0.2 s of it starting the child.
  *
  * What the full read finds, tried on a 20k-answer cache (46 MB) cut at 10, 50, 90 and 99% and with 16 KB of random
  * bytes written at 14 places (a run-like use then read every answer and wrote 500): every damage that crashed or broke
