@@ -5,7 +5,7 @@
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,19 +20,6 @@ const RUN_JS = fileURLToPath(new URL('./run.js', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'helm-cache-faults-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/**
- * The golden output root at `out`, its directories made writable: they are copied with the modes of ../shared
- * (r-x), which bind a test run by a user other than root (helm-run could not create `runs/`, nor rmSync clean up).
- */
-function goldenRoot(out: string): string {
-  goldenOutputRoot(out);
-  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) chmodSync(join(entry.parentPath, entry.name), 0o755);
-  }
-  chmodSync(out, 0o755);
-  return out;
-}
 
 interface Ended {
   readonly status: number | null;
@@ -68,7 +55,7 @@ const ANSWERS_SENT_AGAIN = 'The run goes on with a fresh cache: those requests a
 describe('helm-run with a damaged request cache', () => {
   const answered = join(work, 'answered');
   beforeAll(async () => {
-    goldenRoot(answered);
+    goldenOutputRoot(answered);
     const first = await helmRun(answered, 'first');
     expect(first.status, first.stderr).toBe(0); // 10 answers in the cache
   });
@@ -147,7 +134,7 @@ async function bulkUpAndCompact(out: string): Promise<number> {
 
 describe('helm-run when the disk under the request cache fills up', () => {
   it('stops with a clear message, exit 1 and no stack; the answers received before are kept and a rerun resumes', async () => {
-    const out = goldenRoot(join(work, 'full'));
+    const out = goldenOutputRoot(join(work, 'full'));
     const five = await helmRun(out, 'five', { max: 5 });
     expect(five.status, five.stderr).toBe(0); // 5 answers in the cache
     const bytes = await bulkUpAndCompact(out);
@@ -173,7 +160,7 @@ describe('helm-run when the disk under the request cache fills up', () => {
 describe('helm-run with a read-only --local-path', () => {
   it('stops at once with exit 2, naming the cache directory and what to do instead; --disable-cache runs', async () => {
     openToUnprivileged(work);
-    const out = goldenRoot(join(work, 'read-only'));
+    const out = goldenOutputRoot(join(work, 'read-only'));
     openToUnprivileged(out);
     mkdirSync(join(out, 'prod_env'));
     makeReadOnly(join(out, 'prod_env'));

@@ -3,7 +3,7 @@
  * says on stderr (events, no polling), how it ends, and the `runs` rows of its suite database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../sinks/duckdb/open-database.ts';
@@ -14,9 +14,17 @@ const golden = join(root, '..', 'shared', 'golden', 'helm-0.5.16', 'mmlu-anatomy
 /** The run directory name of `mmlu:subject=anatomy,model=simple/model1`. */
 export const MMLU_RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
 
-/** A fresh output root at `out` holding the golden MMLU anatomy CSVs in HELM's cache layout; returns `out`. */
+/**
+ * A fresh output root at `out` holding the golden MMLU anatomy CSVs in HELM's cache layout; returns `out`. Its
+ * directories are made writable: they are copied with the modes of ../shared (r-x), which would bind a test run by a
+ * user other than root (helm-run could not create `runs/`, nor rmSync clean up).
+ */
 export function goldenOutputRoot(out: string): string {
   cpSync(join(golden, 'input'), out, { recursive: true });
+  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) chmodSync(join(entry.parentPath, entry.name), 0o755);
+  }
+  chmodSync(out, 0o755);
   return out;
 }
 
