@@ -20,9 +20,10 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'benchmark_output/**'],
-    // Child processes, not worker threads: native modules (DuckDB, LMDB, llama.cpp) and process.chdir/kill in tests
-    // stay per file, and a stuck worker is killed (tinypool sends SIGKILL 1 s after SIGTERM). vitest 3's default,
-    // named here so it does not change under us. Workers: vitest's default, one fewer than the CPUs (1 on 2 cores).
+    // Child processes, not worker threads: each test file runs in its own process (the native modules DuckDB, LMDB
+    // and llama.cpp load per file, process.chdir works), and one that will not stop is killed (tinypool sends
+    // SIGKILL 1 s after SIGTERM). vitest 3's default, named here so that it does not change under us. Workers:
+    // vitest's default, one fewer than the CPUs (1 on 2 cores), so the e2e files' helm-run children keep a core.
     pool: 'forks',
     // A test waits for real work (a helm-run child process, a DuckDB load): 60 s leaves a loaded machine room.
     testTimeout: 60_000,
