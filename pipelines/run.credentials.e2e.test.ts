@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHelmRun } from './__fixtures__/helm-run-child.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'helm-credentials-e2e-'));
@@ -24,15 +25,9 @@ interface Run {
   readonly stderr: string;
 }
 
-/** helm-run as a child process, asynchronously (a server in this process must keep answering meanwhile). */
-function helmRun(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const child = spawn(process.execPath, [join(root, 'pipelines', 'run.js'), ...args], { cwd: root, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
-}
+/** helm-run as a child process, awaited (a synchronous child would block this worker's event loop). */
+const helmRun = (args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> =>
+  startHelmRun(args, { ...process.env, ...env }).exited;
 
 /** One row of `helm-sql <db> <query> --json`. */
 function helmSql(db: string, query: string): Promise<string> {

@@ -2,13 +2,13 @@
  * End-to-end: `node pipelines/run.js` as a user runs it, on the golden MMLU input and small fixtures in the
  * upstream formats, checked against HELM 0.5.16's own output (`../shared/golden`) and `../shared/tools/helm-parity`.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutTiming } from './__fixtures__/run-files.ts';
+import { childProcess, type Finished } from './__fixtures__/when-ready.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const shared = join(root, '..', 'shared');
@@ -25,25 +25,9 @@ function outputRoot(name: string): string {
   return out;
 }
 
-type Result = { status: number; stdout: string; stderr: string };
+const execute = (command: string, args: string[]): Promise<Finished> => childProcess(command, args, root);
 
-/**
- * A command run to its end, asynchronously: a synchronous child (spawnSync) would block this test worker's event loop,
- * and vitest fails a file whose worker stays blocked for 60 s (see vitest.config.ts).
- */
-function execute(command: string, args: string[]): Promise<Result> {
-  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
-  });
-}
-
-const helmRun = (args: string[]): Promise<Result> => execute(process.execPath, [join(root, 'pipelines', 'run.js'), ...args]);
+const helmRun = (args: string[]): Promise<Finished> => execute(process.execPath, [join(root, 'pipelines', 'run.js'), ...args]);
 
 // A beforeAll that makes a whole helm-run (four of them for the four scenarios): more room than the 60 s hook timeout.
 const RUN_TIMEOUT = 120_000;
@@ -56,7 +40,7 @@ describe('helm-run on the golden MMLU case', () => {
   const runDir = join(out, 'runs', 'v1', MMLU_RUN);
   // The first run's files, kept aside: the rerun test rewrites runDir, and each test passes alone and in any order.
   const firstRunDir = join(work, 'golden-first-run');
-  let first: Result;
+  let first: Finished;
   beforeAll(async () => {
     outputRoot('golden');
     first = await helmRun(args);
@@ -98,7 +82,7 @@ describe('helm-run --skip-helm-json', () => {
   const runDir = join(out, 'runs', 'lean', MMLU_RUN);
   const ndjsonLines = (file: string) => readFileSync(join(runDir, file), 'utf8').trim().split('\n').length;
   // The run both tests need, made once; the second test's rerun skips it and changes no file.
-  let first: Result;
+  let first: Finished;
   beforeAll(async () => {
     outputRoot('lean');
     first = await helmRun(args);
@@ -130,7 +114,7 @@ describe('helm-run on all four scenarios with -t 3, robustness and --dry-run', (
     (s) => `${s}${s.includes(':') ? ',' : ':'}model=simple/model1,data_augmentation=robustness`,
   );
   // One run that every test reads and none changes.
-  let run: Result;
+  let run: Finished;
   beforeAll(async () => {
     outputRoot('four');
     run = await helmRun(['-o', out, '-r', ...entries, '-t', '3', '--dry-run', '-m', '4', '--suite', 's', '--local-path', join(out, 'prod_env')]);
@@ -193,7 +177,7 @@ describe('helm-run on all four scenarios with -t 3 and robustness, requests made
   const entries = ['mmlu:subject=anatomy', 'boolq', 'gsm', 'simple_mcqa'].map(
     (s) => `${s}${s.includes(':') ? ',' : ':'}model=simple/model1,data_augmentation=robustness`,
   );
-  let run: Result;
+  let run: Finished;
   beforeAll(async () => {
     outputRoot('four-real');
     run = await helmRun(['-o', out, '-r', ...entries, '-t', '3', '-m', '4', '--suite', 's', '--local-path', join(out, 'prod_env')]);

@@ -3,12 +3,12 @@
  * an output path it cannot write. Each stops before any run with exit 2, a message saying what was wrong and what would
  * be right, and no stack trace or parser internals; a secret in a malformed config never reaches stderr or a file.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startHelmRun } from './__fixtures__/helm-run-child.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'helm-user-errors-'));
@@ -21,14 +21,8 @@ interface Run {
 }
 
 /** helm-run as a child process, awaited (a synchronous child would block this worker's event loop). */
-function helmRun(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const child = spawn(process.execPath, [join(root, 'pipelines', 'run.js'), ...args], { cwd: root, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
-}
+const helmRun = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> =>
+  startHelmRun(args, { ...process.env, ...env }).exited;
 
 /** A fresh output root and --local-path holding `files`, and the arguments of a small run on the built-in model. */
 function setUp(name: string, files: Readonly<Record<string, string>> = {}): { out: string; local: string; args: string[] } {

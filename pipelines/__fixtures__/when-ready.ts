@@ -40,11 +40,11 @@ export interface Finished {
 }
 
 /**
- * `node <args>` from `cwd`, awaited asynchronously. Never spawnSync in a test: a synchronous child blocks the test
+ * `<command> <args>` from `cwd`, awaited asynchronously. Never spawnSync in a test: a synchronous child blocks the test
  * worker's event loop, and vitest fails a file whose worker stays blocked for 60 s (see vitest.config.ts).
  */
-export function nodeProcess(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Finished> {
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function childProcess(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Finished> {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -54,3 +54,7 @@ export function nodeProcess(args: readonly string[], cwd: string, env: NodeJS.Pr
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** `node <args>` from `cwd`, awaited asynchronously (see `childProcess`). */
+export const nodeProcess = (args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Finished> =>
+  childProcess(process.execPath, args, cwd, env);
