@@ -138,7 +138,13 @@ async function runStreams(options: RunGraphOptions, openWriter: () => Promise<Ru
         `Check the dataset files under ${options.scenarioCacheDir} (an empty or cut-short download) and the scenario's arguments${spec.max_eval_instances === 0 ? ', or give -m a number above 0' : ''}.`,
     );
   }
-  const writer = await openWriter();
+  let writer: RunWriter;
+  try {
+    writer = await openWriter();
+  } catch (error) {
+    selection.close();
+    throw error;
+  }
   const train = selection.train.flatMap((instance) => augmenter.train(instance));
   const trials = spec.num_train_trials;
 
