@@ -126,16 +126,18 @@ async function runStreams(options: RunGraphOptions, openWriter: () => Promise<Ru
     windowService: options.windowService,
     isDryRun: options.isDryRun,
   });
+  const evalSplits = spec.eval_splits ?? EVAL_SPLITS;
   const selection = await selectInstances(() => source.instances(runSpec.scenario_spec.args, options.scenarioCacheDir), {
-    evalSplits: spec.eval_splits ?? EVAL_SPLITS,
+    evalSplits,
     ...(spec.max_eval_instances === undefined ? {} : { maxEvalInstances: spec.max_eval_instances }),
   });
   if (selection.evalCount === 0) {
     selection.close();
+    const isCutToZero = spec.max_eval_instances === 0;
     throw new UserError(
-      `Run ${runSpec.name} has no instances to evaluate: its eval split${(spec.eval_splits ?? EVAL_SPLITS).length > 1 ? 's' : ''} ` +
-        `(${(spec.eval_splits ?? EVAL_SPLITS).join(', ')}) of ${source.metadata.name} ${spec.max_eval_instances === 0 ? 'are cut to 0 by max_eval_instances' : 'hold none'}. ` +
-        `Check the dataset files under ${options.scenarioCacheDir} (an empty or cut-short download) and the scenario's arguments${spec.max_eval_instances === 0 ? ', or give -m a number above 0' : ''}.`,
+      `Run ${runSpec.name} has no instances to evaluate: its eval split${evalSplits.length > 1 ? 's' : ''} (${evalSplits.join(', ')}) ` +
+        `of ${source.metadata.name} ${isCutToZero ? 'are cut to 0 by max_eval_instances' : 'hold none'}. Check the dataset files under ` +
+        `${options.scenarioCacheDir} (an empty or cut-short download) and the scenario's arguments${isCutToZero ? ', or give -m a number above 0' : ''}.`,
     );
   }
   let writer: RunWriter;
