@@ -115,12 +115,14 @@ FROM (SELECT json AS j, from_json(json, '${REQUEST_STATE_TYPE}') AS r FROM read_
 
 // Stats are parsed straight into typed structs (read_json with explicit columns: absent fields are NULL,
 // unknown ones ignored), which loads millions of long-form rows about four times faster than JSON paths.
-const NAME_TYPE = 'STRUCT(name VARCHAR, split VARCHAR, sub_split VARCHAR, perturbation JSON)';
-const STAT_FIELDS =
+/** DuckDB type of a Stat's `name` (HELM's MetricName), for `read_json(columns = …)`. */
+export const NAME_TYPE = 'STRUCT(name VARCHAR, split VARCHAR, sub_split VARCHAR, perturbation JSON)';
+/** DuckDB types of a Stat's numbers, as struct fields. */
+export const STAT_FIELDS =
   'count BIGINT, sum DOUBLE, sum_squared DOUBLE, min DOUBLE, max DOUBLE, mean DOUBLE, variance DOUBLE, stddev DOUBLE';
 
 /** The columns of one stat `s` (a row or a struct with `name` and the numbers), shared by both stats tables. */
-const STAT_COLUMNS = (prefix: string): string => `
+export const STAT_COLUMNS = (prefix: string): string => `
   s.name.name AS metric_name,
   s.name.split AS split,
   s.name.sub_split AS sub_split,
