@@ -35,7 +35,9 @@ describe('tableToLatex', () => {
     const table = JSON.parse(readFileSync(`${GROUPS}json/gsm_gsm_.json`, 'utf8')) as Table;
     const lines = tableToLatex(table, 'gsm_ (gsm)').split('\n');
     expect(lines[2]).toBe('\\begin{tabular}{lrrrrrrr}');
-    expect(lines[4]).toBe('Model & EM & # eval & # train & truncated & # prompt tokens & # output tokens & # trials \\\\');
+    expect(lines[4]).toBe(
+      'Model & EM & # eval & # train & truncated & # prompt tokens & # output tokens & # trials \\\\',
+    );
     expect(lines[6]).toBe('Oracle legacy B &  & 8.0 & 5.0 &  & 1267.0 & 21.75 & 1.0 \\\\');
   });
 
