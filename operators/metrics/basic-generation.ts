@@ -7,6 +7,7 @@ import { numberOf, pyFloat } from '../../core/py-float.ts';
 import type { CompletedRequest, Token } from '../../core/request.ts';
 import type { Stat } from '../../core/stat.ts';
 import { UserError, unknownNameMessage } from '../../core/errors.ts';
+import { calibrationAccumulator } from './calibration.ts';
 import { NO_EFFICIENCY_DATA, type EfficiencyData } from './efficiency.ts';
 import { instanceMetric } from './instance-metric.ts';
 import { statOf, type Metric, type MetricOptions } from './metric.ts';
@@ -83,8 +84,8 @@ export function parseReferenceMetricNames(names: readonly string[]): ReferenceMe
 /**
  * BasicGenerationMetric: for the single request state of each instance (reference_index None), the
  * request-state stats, then (if the instance has references) max_prob and the named scores, then the
- * language-modeling sums; derived per context and trial: perplexity, bits_per_byte, logprob_per_byte.
- * Calibration stats (ece_10_bin, …) are not computed yet: HELM computes them only when some logprob < 0.
+ * language-modeling sums; derived per context and trial: perplexity, bits_per_byte, logprob_per_byte, and the
+ * calibration stats (ece_10_bin, …, platt_*), which HELM computes only when some logprob < 0.
  */
 export function basicGenerationMetric(options: BasicGenerationOptions): Metric {
   const names = parseReferenceMetricNames(options.names);
@@ -103,5 +104,6 @@ export function basicGenerationMetric(options: BasicGenerationOptions): Metric {
       return stats;
     },
     deriveStats: perplexityStats,
+    perInstanceDerivation: calibrationAccumulator,
   });
 }

@@ -1,7 +1,8 @@
 /**
  * @module HELM's per-instance metric shapes (`metric.py: Metric.evaluate`, `reference_metric.py`), streamed:
  * stats per instance as its group arrives, merged into per-trial StatMaps; at the end of a trial the derived
- * stats per context, the worst case over perturbations, and take_mean into the run totals.
+ * stats per context (from sums, then from per-instance accumulators such as calibration's), the worst case over
+ * perturbations, and take_mean into the run totals.
  */
 import type { Instance } from '../../core/instance.ts';
 import { metricNameKey, perturbationKey, type MetricContext } from '../../core/metric-name.ts';
@@ -22,6 +23,17 @@ export interface InstanceScorer {
   evaluate(states: readonly CompletedRequest[]): Stat[];
   /** HELM `derive_stats` over one context's trial stats (e.g. perplexity from sums). */
   deriveStats?(stats: readonly Stat[]): Stat[];
+  /**
+   * HELM `derive_per_instance_stats` (calibration), streamed: a new accumulator per trial and context, fed each
+   * instance's stats (names without context) in instance order; what it derives joins the trial's stats.
+   */
+  perInstanceDerivation?(): PerInstanceDerivation;
+}
+
+/** A run-level derivation over a context's instances that keeps only what it needs of each. */
+export interface PerInstanceDerivation {
+  add(instanceStats: readonly Stat[]): void;
+  derive(): Stat[];
 }
 
 /**
@@ -60,16 +72,23 @@ function selectStates(reads: InstanceScorer['reads'], instance: Instance, states
 interface TrialAccumulator {
   readonly stats: StatMap;
   readonly worst: StatMap;
+  /** Per context (first-appearance order), the scorer's per-instance derivation. */
+  readonly derivations: Map<string, { context: MetricContext; derivation: PerInstanceDerivation }>;
 }
 
-/** The HELM `Metric` / `ReferenceMetric` aggregation around a scorer. Memory: two StatMaps per open trial. */
+/**
+ * The HELM `Metric` / `ReferenceMetric` aggregation around a scorer. Memory: two StatMaps per open trial, plus
+ * what its per-instance derivations keep (calibration: two numbers per instance).
+ */
 export function instanceMetric(scorer: InstanceScorer): Metric {
   const trials = new Map<number, TrialAccumulator>();
   const global = new StatMap();
 
   const trialOf = (trial: number): TrialAccumulator => {
     let acc = trials.get(trial);
-    if (acc === undefined) trials.set(trial, (acc = { stats: new StatMap(), worst: new StatMap() }));
+    if (acc === undefined) {
+      trials.set(trial, (acc = { stats: new StatMap(), worst: new StatMap(), derivations: new Map() }));
+    }
     return acc;
   };
 
@@ -82,8 +101,17 @@ export function instanceMetric(scorer: InstanceScorer): Metric {
         const selected = selectStates(scorer.reads, instance, own);
         if (selected.length === 0) continue;
         const context = contextOf(instance);
-        const stats = scorer.evaluate(selected).map((stat) => addContext(stat, context));
+        const ownStats = scorer.evaluate(selected);
+        const stats = ownStats.map((stat) => addContext(stat, context));
         if (stats.length === 0) continue;
+        if (scorer.perInstanceDerivation !== undefined) {
+          const key = metricNameKey({ name: '', ...context });
+          let entry = acc.derivations.get(key);
+          if (entry === undefined) {
+            acc.derivations.set(key, (entry = { context, derivation: scorer.perInstanceDerivation() }));
+          }
+          entry.derivation.add(ownStats);
+        }
         for (const stat of stats) acc.stats.merge(stat);
         evaluated.push({ instanceId: instance.id, stats });
         perInstance.push({
@@ -115,8 +143,9 @@ export function instanceMetric(scorer: InstanceScorer): Metric {
           for (const derived of scorer.deriveStats(stats)) acc.stats.merge(addContext(derived, context));
         }
       }
-      // TODO(calibration): HELM `derive_per_instance_stats` (ece_10_bin, ece_1_bin, selective_*, platt_*) goes
-      // here; it only yields stats when some instance has a logprob < 0, which simple/model1 never produces.
+      for (const { context, derivation } of acc.derivations.values()) {
+        for (const derived of derivation.derive()) acc.stats.merge(addContext(derived, context));
+      }
       for (const stat of acc.worst.values()) acc.stats.merge(stat);
       for (const stat of acc.stats.values()) global.merge(stat.takeMean());
     },
