@@ -10,8 +10,8 @@ export type FaultPoint =
   | 'run-withdrawn'
   | 'run-files-renamed'
   | 'run-spec-written'
-  | 'suite-load-before-commit'
-  | 'suite-loaded';
+  | 'store-moved'
+  | 'store-published';
 
 /** Waits forever (keeping the process alive) when `HELM_PAUSE_AT` names `point`; else returns at once. */
 export async function faultPoint(point: FaultPoint): Promise<void> {

@@ -97,8 +97,8 @@ describe('kill -9 during a rerun over a complete run', () => {
     ['run-withdrawn', { filesComplete: false }, 10],
     ['run-files-renamed', { filesComplete: false }, 10],
     ['run-spec-written', { filesComplete: true, states: 10 }, 10],
-    ['suite-load-before-commit', { filesComplete: true, states: 10 }, 10],
-    ['suite-loaded', { filesComplete: true, states: 10, database: 10 }, 10],
+    ['store-moved', { filesComplete: true, states: 10 }, 10],
+    ['store-published', { filesComplete: true, states: 10, database: 10 }, 10],
   ] as const)('at %s: old complete or visibly incomplete, then finished by the same command', async (point, seen, finished) => {
     const out = completeOldRun(point);
     expect(await observe(out)).toEqual({ filesComplete: true, states: 5, database: 5 });

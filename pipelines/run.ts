@@ -5,6 +5,7 @@
 import { UserError } from '../core/errors.ts';
 import { rateLimiterPools } from '../operators/request/rate-limit.ts';
 import { openRequestCache } from '../operators/request/open-request-cache.ts';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HelpRequested, parseRunArgs, refuseUnsupported, type RunOptions } from './run/cli-options.ts';
 import { checkOutputPath } from './run/output-checks.ts';
@@ -17,7 +18,7 @@ import { RequestFailedError, RunInterrupted } from './run/graph.ts';
 import { rateLimitPolicyFor, retryPolicyFrom } from './run/request-policy.ts';
 import { runOne } from './run/run-one.ts';
 import { suiteFooterText } from './run/run-summary.ts';
-import { checkSuiteDatabase } from '../sinks/duckdb/suite-db.ts';
+import { ensureSuiteStore } from '../sinks/store/suite-store.ts';
 
 async function helmRun(options: RunOptions): Promise<number> {
   for (const warning of options.warnings) console.warn(warning);
@@ -31,7 +32,8 @@ async function helmRun(options: RunOptions): Promise<number> {
   if (options.dryRun) console.warn('Dry run: no model requests; metrics are estimates of the requests (DryRunMetric).');
 
   const suiteDir = join(options.outputPath, 'runs', options.suite);
-  if (runSpecs.length > 0) await checkSuiteDatabase(join(suiteDir, 'results.duckdb')); // damaged: say so before any run
+  // An existing suite's database checked (made anew if damaged or of an earlier version) before any run.
+  if (runSpecs.length > 0 && existsSync(suiteDir)) await ensureSuiteStore(suiteDir);
 
   // As HELM's Executor does, credentials are read even for a dry run: a malformed file is reported at once.
   const credentials = await loadCredentials(options.localPath);

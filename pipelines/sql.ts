@@ -5,10 +5,13 @@
  * bad SQL or a held lock; 1 for a bug.
  */
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.ts';
 import { isLockConflict, openDatabase, type DatabaseSession } from '../sinks/duckdb/open-database.ts';
+import { ensureSuiteStore, SUITE_DATABASE } from '../sinks/store/suite-store.ts';
 import { resolveDatabasePath } from './sql/database-path.ts';
 import { formatTables, listTables } from './sql/list-tables.ts';
 import { runStatements, type Print } from './sql/run-statements.ts';
@@ -86,6 +89,10 @@ async function main(argv: readonly string[]): Promise<void> {
     throw new UserError('--tables lists the tables and takes no query: give either --tables or a query.');
   }
   const path = resolveDatabasePath(target);
+  // A suite's views point at its folder: a suite moved or copied elsewhere gets them again (a no-op otherwise).
+  if (basename(path) === SUITE_DATABASE && existsSync(join(dirname(path), '.store-schema'))) {
+    await ensureSuiteStore(dirname(path), { trustMark: true });
+  }
   const sql = options.tables === true ? '' : await readSql(query); // read before opening: the lock is held less
   const session = await openReadOnly(path, lockTimeoutMs);
   try {

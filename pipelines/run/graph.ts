@@ -26,7 +26,7 @@ import type { RetryPolicy } from '../../operators/request/retry.ts';
 import { selectInstances } from '../../operators/select/select-instances.ts';
 import type { ScenarioSource } from '../../sources/scenario-source.ts';
 import type { ProgressReporter } from './progress.ts';
-import type { RunWriter } from './run-writer.ts';
+import type { RunWriter } from '../../sinks/run-writer.ts';
 
 /** Everything one run needs, resolved before the graph starts. */
 export interface RunGraphOptions {

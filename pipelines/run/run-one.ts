@@ -13,17 +13,17 @@ import type { RequestCache } from '../../operators/request/request-cache.ts';
 import type { RetryPolicy } from '../../operators/request/retry.ts';
 import { cachedInstanceSource, instanceCacheDir } from '../../sources/instance-cache.ts';
 import { scenarioSourceFor } from '../../sources/scenarios/registry.ts';
-import { loadRunIntoSuiteDb } from '../../sinks/duckdb/load-run.ts';
-import { hasRunRow } from '../../sinks/duckdb/suite-db.ts';
 import { helmJsonFile } from '../../sinks/helm-json-file.ts';
 import { acquireRunLock, type RunLock } from '../../sinks/run-lock.ts';
+import { HELM_RUN_FILES, LEAN_RUN_FILES, openRunWriter } from '../../sinks/run-writer.ts';
+import { canRebuildRunStore, rebuildRunStore } from '../../sinks/store/rebuild-run-store.ts';
+import { hasRunInStore } from '../../sinks/store/suite-store.ts';
 import type { RunOptions } from './cli-options.ts';
 import type { Credentials } from './credentials.ts';
 import { runGraph, RunInterrupted, type RunCounts } from './graph.ts';
 import type { ModelRegistry } from './model-registry.ts';
 import { ensureModelWeights } from './model-weights.ts';
 import type { ProgressReporter } from './progress.ts';
-import { HELM_RUN_FILES, LEAN_RUN_FILES, openRunWriter, runNdjsonFiles } from './run-writer.ts';
 import { runSummaryText } from './run-summary.ts';
 import { windowServiceFor } from './window-service-for.ts';
 
@@ -85,7 +85,7 @@ export async function runOne(runSpec: RunSpec, context: RunContext): Promise<Run
   }
   try {
     await faultPoint('run-locked');
-    return await runLocked(runSpec, context, { suiteDir, runDir });
+    return await runLocked(runSpec, context, runDir);
   } finally {
     await lock.release();
     // A run that failed before writing leaves no empty folder behind, nor empty suite and runs folders above it.
@@ -106,29 +106,27 @@ async function removeIfEmpty(dir: string): Promise<boolean> {
 }
 
 /**
- * `--skip-completed-runs` on a run whose files are complete: the run is skipped, after loading it into the suite
- * database when the database lacks it (a crash between its run_spec.json and its load, or a rebuilt database).
+ * `--skip-completed-runs` on a run whose files are complete: the run is skipped, after rebuilding its part of the
+ * results store from its NDJSON twins when the store lacks it (a crash between its run_spec.json and its `runs` row,
+ * or a suite written before the Parquet store).
  */
-async function skipCompletedRun(runSpec: RunSpec, runDir: string, suiteDbPath: string, suite: string): Promise<void> {
-  const files = runNdjsonFiles(runDir);
-  if (!(await hasRunRow(suiteDbPath, runSpec.name))) {
-    if (Object.values(files).every((path) => existsSync(path))) {
-      await loadRunIntoSuiteDb({ dbPath: suiteDbPath, runName: runSpec.name, suite, runSpec, files, memoryLimit: '128MB' });
-      console.log(`Loaded the complete run ${runSpec.name} into ${suiteDbPath} from its files.`);
+async function skipCompletedRun(runSpec: RunSpec, runDir: string, suite: string): Promise<void> {
+  if (!hasRunInStore(runDir)) {
+    if (canRebuildRunStore(runDir)) {
+      await rebuildRunStore(runDir, runSpec, suite);
+      console.log(`Rebuilt the results store of the complete run ${runSpec.name} from its files.`);
     } else {
-      console.warn(`Run ${runSpec.name} is complete but has no NDJSON files (written by HELM?): it is not in ${suiteDbPath}.`);
+      console.warn(`Run ${runSpec.name} is complete but has no NDJSON files (written by HELM?): it is not in the suite's results.duckdb.`);
     }
   }
-  await rm(join(runDir, 'staging'), { recursive: true, force: true }); // what a crash during the load left
+  await rm(join(runDir, 'staging'), { recursive: true, force: true }); // what a crash at the run's end left
   console.log(`Skipping run ${runSpec.name} because run is completed and all output files exist.`);
 }
 
-async function runLocked(runSpec: RunSpec, context: RunContext, dirs: { suiteDir: string; runDir: string }): Promise<RunOutcome> {
+async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string): Promise<RunOutcome> {
   const { options, registry } = context;
-  const { suiteDir, runDir } = dirs;
-  const suiteDbPath = join(suiteDir, 'results.duckdb');
   if (options.skipCompletedRuns && isRunComplete(runDir, options.skipHelmJson)) {
-    await skipCompletedRun(runSpec, runDir, suiteDbPath, options.suite);
+    await skipCompletedRun(runSpec, runDir, options.suite);
     return undefined;
   }
   let source = scenarioSourceFor(runSpec.scenario_spec.class_name);
@@ -160,7 +158,7 @@ async function runLocked(runSpec: RunSpec, context: RunContext, dirs: { suiteDir
   }
   const scenarioJson = { ...source.metadata };
   const openWriter = () =>
-    openRunWriter({ runDir, suite: options.suite, suiteDbPath, runSpec, scenarioJson, writeHelmJson: !options.skipHelmJson });
+    openRunWriter({ runDir, suite: options.suite, runSpec, scenarioJson, writeHelmJson: !options.skipHelmJson });
   const counts = await runGraph({
     runSpec,
     source,

@@ -6,8 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 
-/** The name of a suite's database in its directory (`<output>/runs/<suite>/results.duckdb`). */
-export const SUITE_DATABASE = 'results.duckdb';
+import { SUITE_DATABASE } from '../../sinks/store/suite-store.ts';
 
 /** The suites under `dir` (or under `dir/runs`, when `dir` is an output directory) that have a database. */
 function suitesUnder(dir: string): string[] {

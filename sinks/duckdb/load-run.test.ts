@@ -16,7 +16,6 @@ import { DEFAULT_DATA_AUGMENTER_SPEC, type RunSpec } from '../../core/run-spec.t
 import { Stat } from '../../core/stat.ts';
 import { ndjsonFile } from '../ndjson-file.ts';
 import { loadRunIntoSuiteDb, suiteDbPath, type RunNdjsonFiles } from './load-run.ts';
-import { openRunStaging } from './run-staging.ts';
 
 const RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
 const GOLDEN_RUN = fileURLToPath(new URL('../../../shared/golden/helm-0.5.16/mmlu-anatomy/run/', import.meta.url));
@@ -220,87 +219,5 @@ describe('loadRunIntoSuiteDb', () => {
     holder.stdin.write('release\n');
     await expect(loading).resolves.toEqual({ requestStates: 4, perInstanceStats: 3, stats: 3 });
     expect(await query(dbPath, 'SELECT count(*) AS n FROM runs')).toEqual([{ n: 1n }]);
-  });
-});
-
-describe('a run staged in segments (run-staging.ts)', () => {
-  /** Writes lines [from, to) of an NDJSON file into a new file. */
-  const sliceLines = (source: string, from: number, to: number, target: string): string => {
-    const lines = readFileSync(source, 'utf8').split('\n').filter((line) => line !== '');
-    writeFileSync(target, lines.slice(from, to).map((line) => `${line}\n`).join(''));
-    return target;
-  };
-  const ALL_ROWS = `SELECT * EXCLUDE (run_name) FROM request_states ORDER BY seq`;
-  const ALL_STATS = `SELECT * EXCLUDE (run_name) FROM per_instance_stats ORDER BY position, stat_index`;
-
-  it('loads the same rows as the whole NDJSON files, positions continuing across segments, and deletes loaded segments', async () => {
-    const files = await writeRun(RUN);
-    const direct = join(dir, 'direct.duckdb');
-    await loadRunIntoSuiteDb({ dbPath: direct, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files });
-
-    const staging = await openRunStaging(join(dir, 'staging.duckdb'), RUN);
-    const segments = [
-      { requestStatesNdjson: sliceLines(files.requestStatesNdjson, 0, 2, join(dir, 's0.states')),
-        perInstanceStatsNdjson: sliceLines(files.perInstanceStatsNdjson, 0, 1, join(dir, 's0.stats')), offset: 0 },
-      { requestStatesNdjson: sliceLines(files.requestStatesNdjson, 2, 4, join(dir, 's1.states')),
-        perInstanceStatsNdjson: sliceLines(files.perInstanceStatsNdjson, 1, 2, join(dir, 's1.stats')), offset: 1 },
-    ];
-    for (const segment of segments) staging.load(segment);
-    await staging.close();
-    expect(segments.flatMap((s) => [s.requestStatesNdjson, s.perInstanceStatsNdjson]).filter(existsSync)).toEqual([]);
-
-    const staged = join(dir, 'staged.duckdb');
-    const report = await loadRunIntoSuiteDb({ dbPath: staged, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files, stagedDbPath: staging.path });
-    expect(report).toEqual({ requestStates: 4, perInstanceStats: 3, stats: 3 });
-    expect(await query(staged, ALL_ROWS)).toEqual(await query(direct, ALL_ROWS));
-    expect(await query(staged, ALL_STATS)).toEqual(await query(direct, ALL_STATS));
-    expect((await query(staged, 'SELECT position FROM per_instance_stats ORDER BY position, stat_index')).map((r) => r['position']))
-      .toEqual([1n, 1n, 2n]);
-  });
-
-  it('abort deletes the staging database and the segments not loaded', async () => {
-    const files = await writeRun(RUN);
-    const staging = await openRunStaging(join(dir, 'staging.duckdb'), RUN);
-    await staging.abort();
-    expect(existsSync(staging.path)).toBe(false);
-    expect(existsSync(files.requestStatesNdjson)).toBe(true); // not a segment: untouched
-  });
-});
-
-describe('loadRunIntoSuiteDb on the golden MMLU run', () => {
-  it('answers SQL with the values of HELM 0.5.16', async () => {
-    // ../shared is always beside the checkout in CI: a missing golden file fails, never skips.
-    const read = (name: string): unknown => {
-      const path = join(GOLDEN_RUN, name);
-      if (!existsSync(path)) throw new Error(`HELM's golden run file is missing: expected ${path} (../shared beside the checkout)`);
-      return JSON.parse(readFileSync(path, 'utf8'));
-    };
-    const files = { requestStatesNdjson: join(dir, 'rs.ndjson'), perInstanceStatsNdjson: join(dir, 'pis.ndjson'), statsNdjson: join(dir, 's.ndjson') };
-    const write = async (path: string, records: unknown[], extra: (i: number) => object): Promise<void> => {
-      const out = ndjsonFile(path);
-      for (const [i, record] of records.entries()) await out.write({ ...extra(i), ...(record as object) });
-      await out.close();
-    };
-    await write(files.requestStatesNdjson, (read('scenario_state.json') as { request_states: unknown[] }).request_states,
-      (seq) => ({ seq, run_name: RUN }));
-    await write(files.perInstanceStatsNdjson, read('per_instance_stats.json') as unknown[], () => ({ run_name: RUN }));
-    await write(files.statsNdjson, read('stats.json') as unknown[], () => ({ run_name: RUN }));
-    const spec = read('run_spec.json') as RunSpec;
-    const dbPath = join(dir, 'results.duckdb');
-    expect(await loadRunIntoSuiteDb({ dbPath, runName: spec.name, suite: 'v1', runSpec: spec, files }))
-      .toEqual({ requestStates: 10, perInstanceStats: 270, stats: 81 });
-    expect(await query(dbPath, `SELECT metric_name, perturbation_name, computed_on, mean FROM stats
-        WHERE metric_name IN ('exact_match', 'num_instances') ORDER BY position`)).toEqual([
-      { metric_name: 'exact_match', perturbation_name: null, computed_on: null, mean: 0 },
-      { metric_name: 'exact_match', perturbation_name: 'robustness', computed_on: 'worst', mean: 0 },
-      { metric_name: 'exact_match', perturbation_name: 'fairness', computed_on: 'worst', mean: 0 },
-      { metric_name: 'num_instances', perturbation_name: null, computed_on: null, mean: 10 },
-    ]);
-    expect(await query(dbPath, `SELECT instance_id, completion, count(*) OVER () AS n FROM request_states ORDER BY seq LIMIT 2`))
-      .toEqual([{ instance_id: 'id33', completion: 'Answer:', n: 10n }, { instance_id: 'id16', completion: 'Answer:', n: 10n }]);
-    expect(await query(dbPath, `SELECT sum FROM per_instance_stats WHERE instance_id = 'id33' AND metric_name = 'num_prompt_tokens'`))
-      .toEqual([{ sum: 1398 }]);
-    expect(await query(dbPath, 'SELECT groups, num_train_trials, num_failed_requests FROM runs'))
-      .toEqual([{ groups: ['mmlu'], num_train_trials: 1n, num_failed_requests: 0n }]);
   });
 });

@@ -1,33 +1,35 @@
 /**
  * @module Where one run's records go: HELM's five JSON files and their NDJSON twins (each streamed to `<name>.tmp`,
- * valid line by line at any moment, renamed when complete), and at the end the suite's DuckDB database.
+ * valid line by line at any moment, renamed when complete), and the run's part of the results store (Parquet files
+ * in `<runDir>/store/`, made while the run goes on: store/run-store-writer.ts).
  *
  * A rerun over a complete run never leaves something that looks complete but is not. Opening the writer withdraws
- * the old run (its database rows, then its run_spec.json, the completion mark HELM's `--skip-completed-runs`
- * looks for); finishing renames every file into place, writes run_spec.json, and only then loads the database, so
- * at any moment of a crash the run directory is either the old complete run or one without run_spec.json that
- * the same command redoes, and the database never holds a run whose files are not complete.
+ * the old run (its store's `runs` row, which hides it from the suite's views, then its run_spec.json, the completion
+ * mark HELM's `--skip-completed-runs` looks for); finishing renames every file into place, writes run_spec.json, and
+ * only then publishes the store with its `runs` row, so at any moment of a crash the run directory is either the old
+ * complete run or one without run_spec.json that the same command redoes, and the suite's views never show a run
+ * whose files are not complete.
  */
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { adapterSpecJson } from '../../core/adapter-spec.ts';
-import { faultPoint } from '../../core/fault-point.ts';
-import { perInstanceStatsJson, requestStateJson, runSpecJson } from '../../core/helm-records.ts';
-import type { PerInstanceStats } from '../../core/per-instance-stats.ts';
-import { PyFloat } from '../../core/py-float.ts';
-import type { CompletedRequest } from '../../core/request.ts';
-import type { RunSpec } from '../../core/run-spec.ts';
-import type { Stat } from '../../core/stat.ts';
-import { loadRunIntoSuiteDb } from '../../sinks/duckdb/load-run.ts';
-import { batchedFile, removeIfExists } from '../../sinks/batched-file.ts';
-import { openRunStaging } from '../../sinks/duckdb/run-staging.ts';
-import { damagedDatabaseError, isDamagedDatabase, withdrawRunRows } from '../../sinks/duckdb/suite-db.ts';
-import { helmJsonFile, writeHelmJsonFile } from '../../sinks/helm-json-file.ts';
-import { ndjsonFile } from '../../sinks/ndjson-file.ts';
-import { stagingSegments } from './staging-segments.ts';
-import type { RecordWriter } from '../../sinks/record-writer.ts';
+import { adapterSpecJson } from '../core/adapter-spec.ts';
+import { faultPoint } from '../core/fault-point.ts';
+import { perInstanceStatsJson, requestStateJson, runSpecJson } from '../core/helm-records.ts';
+import type { PerInstanceStats } from '../core/per-instance-stats.ts';
+import { PyFloat } from '../core/py-float.ts';
+import type { CompletedRequest } from '../core/request.ts';
+import type { RunSpec } from '../core/run-spec.ts';
+import type { Stat } from '../core/stat.ts';
+import { batchedFile, removeIfExists } from './batched-file.ts';
+import { helmJsonFile, writeHelmJsonFile } from './helm-json-file.ts';
+import { ndjsonFile } from './ndjson-file.ts';
+import type { RecordWriter } from './record-writer.ts';
+import { runNdjsonFiles } from './store/rebuild-run-store.ts';
+import { openRunStoreWriter } from './store/run-store-writer.ts';
+import { runRowParams } from './store/run-store.ts';
+import { ensureSuiteStore, withdrawRun } from './store/suite-store.ts';
 
 /** The five files whose presence marks a run complete (HELM `--skip-completed-runs`); run_spec.json is written last. */
 export const HELM_RUN_FILES = ['run_spec.json', 'scenario.json', 'scenario_state.json', 'stats.json', 'per_instance_stats.json'];
@@ -37,17 +39,16 @@ export const LEAN_RUN_FILES = ['run_spec.json', 'scenario.json', 'stats.json', '
 export interface RunWriterOptions {
   readonly runDir: string;
   readonly suite: string;
-  readonly suiteDbPath: string;
   readonly runSpec: RunSpec;
   readonly scenarioJson: Readonly<Record<string, unknown>>;
-  /** Write scenario_state.json and per_instance_stats.json (default true); NDJSON and DuckDB are always written. */
+  /** Write scenario_state.json and per_instance_stats.json (default true); NDJSON and the store are always written. */
   readonly writeHelmJson?: boolean;
 }
 
 export interface RunWriter {
   /** Writes one unit's request states and each metric's per-instance stats, in HELM order. */
   writeUnit(seq: number, states: readonly CompletedRequest[], perMetric: readonly (readonly PerInstanceStats[])[]): Promise<void>;
-  /** Writes the run's stats and the small files, renames everything into place, writes run_spec.json, loads the suite database. */
+  /** Writes the run's stats and the small files, renames everything into place, writes run_spec.json, publishes the store. */
   finish(stats: readonly Stat[], counts: { numRequestStates: number; numFailedRequests: number }): Promise<void>;
   /** After a failure: removes the `.tmp` files and the staging data (the run stays without run_spec.json). */
   abort(): Promise<void>;
@@ -68,26 +69,16 @@ function markFloats(value: unknown): unknown {
 const unmarkFloats = (_key: string, value: unknown): unknown =>
   value !== null && typeof value === 'object' && FLOAT_MARK in value ? new PyFloat((value as Record<string, number>)[FLOAT_MARK]!) : value;
 
-/** The NDJSON twins a run writes, loaded into the suite database from these names (or from staging). */
-export const runNdjsonFiles = (runDir: string) => ({
-  requestStatesNdjson: join(runDir, 'scenario_state.ndjson'),
-  perInstanceStatsNdjson: join(runDir, 'per_instance_stats.ndjson'),
-  statsNdjson: join(runDir, 'stats.ndjson'),
-});
-
 /** Opens every writer of one run, withdrawing what an earlier run of the same name left complete. */
 export async function openRunWriter(options: RunWriterOptions): Promise<RunWriter> {
   const { runDir, runSpec } = options;
   const writeHelmJson = options.writeHelmJson ?? true;
   await mkdir(runDir, { recursive: true });
   const file = (name: string) => join(runDir, name);
-  await withdrawRunRows(options.suiteDbPath, runSpec.name); // the database first: it never outlives the files' mark
+  await withdrawRun(runDir); // the store first: the suite's views never outlive the files' mark
   await removeIfExists(file('run_spec.json'));
   await faultPoint('run-withdrawn');
-  const stagingDir = file('staging');
-  await rm(stagingDir, { recursive: true, force: true });
-  await mkdir(stagingDir);
-  const staging = await openRunStaging(join(stagingDir, 'run.duckdb'), runSpec.name);
+  const store = await openRunStoreWriter(runDir, runSpec.name);
   const scenarioState = writeHelmJson
     ? helmJsonFile(file('scenario_state.json'), { arrayKey: 'request_states', head: { adapter_spec: adapterSpecJson(runSpec.adapter_spec) } })
     : undefined;
@@ -101,8 +92,6 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
   const spillPath = (index: number) => file(`per_instance_stats.metric${index}.spill`);
   const writers: RecordWriter<unknown>[] = [scenarioState, perInstance].filter((w) => w !== undefined);
 
-  const segments = stagingSegments(stagingDir, staging);
-
   return {
     async writeUnit(seq, states, perMetric) {
       for (const state of states) {
@@ -110,14 +99,14 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
         if (scenarioState !== undefined) await scenarioState.write(json);
         const line = `${JSON.stringify({ seq, ...json })}\n`;
         await statesNdjson.push(line);
-        await segments.pushState(line);
+        await store.pushState(line);
       }
       for (const [index, entries] of perMetric.entries()) {
         for (const entry of entries) {
           const json = perInstanceStatsJson(entry);
           const line = `${JSON.stringify(json)}\n`;
           await perInstanceNdjson.push(line);
-          await segments.pushEntry(line);
+          await store.pushEntry(line);
           if (perInstance === undefined) continue;
           if (index === 0) {
             await perInstance.write(json);
@@ -132,11 +121,10 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
           }
         }
       }
-      await segments.endUnit();
+      await store.endUnit();
     },
 
     async finish(stats, counts) {
-      await segments.finish();
       for (const index of [...spills.keys()].sort((a, b) => a - b)) {
         await spills.get(index)!.close();
         const lines = createInterface({ input: createReadStream(spillPath(index)), crlfDelay: Infinity });
@@ -149,32 +137,17 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
       await Promise.all([statesNdjson.close(), perInstanceNdjson.close(), statsNdjson.close()]);
       await scenarioState?.close();
       await perInstance?.close();
+      await store.finish(statsNdjson.path);
       for (const done of [statesNdjson, perInstanceNdjson, statsNdjson]) await rename(done.path, done.path.slice(0, -'.tmp'.length));
       await writeHelmJsonFile(file('stats.json'), statsJson);
       await writeHelmJsonFile(file('scenario.json'), options.scenarioJson);
       if (!writeHelmJson) await Promise.all(['scenario_state.json', 'per_instance_stats.json'].map((name) => removeIfExists(file(name))));
-      await staging.close();
       await faultPoint('run-files-renamed');
       await writeHelmJsonFile(file('run_spec.json'), runSpecJson(runSpec)); // the run's files are complete
       await faultPoint('run-spec-written');
-      try {
-        await loadRunIntoSuiteDb({
-          dbPath: options.suiteDbPath,
-          runName: runSpec.name,
-          suite: options.suite,
-          runSpec,
-          files: ndjson,
-          stagedDbPath: staging.path,
-          counts,
-          // The load is one short transaction at the end of a run: keep it from dwarfing the run's own memory.
-          memoryLimit: '128MB',
-          beforeCommit: () => faultPoint('suite-load-before-commit'),
-        });
-      } catch (error) {
-        throw isDamagedDatabase(error) ? damagedDatabaseError(options.suiteDbPath, error) : error;
-      }
-      await faultPoint('suite-loaded');
-      await rm(stagingDir, { recursive: true, force: true });
+      await store.publish(runRowParams(runSpec, options.suite, counts));
+      await ensureSuiteStore(dirname(runDir), { trustMark: true }); // the suite's views, made once
+      await faultPoint('store-published');
     },
 
     async abort() {
@@ -184,9 +157,7 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
         await removeIfExists(twin.path);
       }));
       await removeIfExists(statsTmpPath);
-      await segments.abort();
-      await staging.abort().catch(() => undefined);
-      await rm(stagingDir, { recursive: true, force: true });
+      await store.abort();
       await Promise.all([...spills.keys()].map((index) => rm(spillPath(index), { force: true })));
     },
   };
