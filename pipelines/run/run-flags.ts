@@ -3,21 +3,7 @@
  * `add_run_args` + `add_service_args`), with ours after; `cli-options.ts` parses them.
  */
 
-export type FlagKind = 'string' | 'int' | 'bool' | 'list' | 'optionalList';
-
-/** One flag: argparse's `nargs='+'` is `list`, `nargs='*'` is `optionalList`. */
-export interface FlagSpec {
-  readonly long: string;
-  readonly short?: string;
-  readonly kind: FlagKind;
-  readonly help: string;
-  /** Matched only when typed in full (not by prefix), so it does not shadow HELM's abbreviations. */
-  readonly isExactOnly?: boolean;
-  /** A HELM flag we parse but do not implement: using it is an error (`refuseUnsupported`), never a silent no-op. */
-  readonly unsupported?: string;
-  /** A flag accepted and ignored, with a warning saying why. */
-  readonly noEffect?: string;
-}
+import type { FlagSpec } from '../cli/flag-table.ts';
 
 /** Every flag, in HELM's `--help` order; defaults are applied in `parseRunArgs`. */
 export const RUN_FLAGS: readonly FlagSpec[] = [
@@ -83,10 +69,3 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
     help: 'Write no scenario_state.json / per_instance_stats.json (the big HELM-format copies): NDJSON and DuckDB only',
   },
 ];
-
-/** What `--help` adds to a flag we accept but do not implement. */
-export function supportNote(flag: FlagSpec): string {
-  if (flag.unsupported !== undefined) return ` (accepted; not supported here: ${flag.unsupported})`;
-  if (flag.noEffect !== undefined) return ` (accepted; no effect here: ${flag.noEffect})`;
-  return '';
-}
