@@ -66,18 +66,18 @@ export function parseSchema(raw: unknown, file: string, warn: SchemaWarning = ()
     const s = str(v, where);
     return (valid as readonly string[]).includes(s) ? (s as T) : fail(where, `is '${s}'; it must be one of: ${valid.join(', ')}.`);
   }
-  function mapping(v: unknown, where: string, known: readonly string[]): Raw {
+  function mapping(v: unknown, where: string, known: readonly string[], label = where): Raw {
     if (!isRecord(v)) return fail(where, `must be a mapping, not ${shown(v)}.`);
     const unknown = Object.keys(v).filter((k) => !known.includes(k));
-    if (unknown.length > 0) warn(`Schema ${file}: ${where} has keys that HELM ignores: ${unknown.join(', ')}.`);
+    if (unknown.length > 0) warn(`Schema ${file}: ${label} has keys that HELM ignores: ${unknown.join(', ')}.`);
     return v;
   }
-  /** Required in HELM when it has no default (name, split); otherwise `undefined` means "use the default". */
+  /** An entry of a list, with its required name (HELM has no default for it); `at` names it in messages. */
   function entry(v: unknown, where: string, known: readonly string[]): { raw: Raw; name: string; at: string } {
-    const raw = mapping(v, where, known);
-    if (!('name' in raw)) fail(where, "has no 'name'.");
-    const name = str(raw['name'], `${where}.name`);
-    return { raw, name, at: `${where} ('${name}')` };
+    const name = isRecord(v) && 'name' in v ? str(v['name'], `${where}.name`) : undefined;
+    const at = name === undefined ? where : `${where} ('${name}')`;
+    const raw = mapping(v, where, known, at);
+    return name === undefined ? fail(where, "has no 'name'.") : { raw, name, at };
   }
 
   function field(raw: Raw, name: string, at: string): Loose<SchemaField> {
