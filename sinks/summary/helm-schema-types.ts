@@ -58,11 +58,11 @@ export interface SchemaModel {
   readonly name: string;
   readonly display_name: string;
   readonly short_display_name: string;
-  readonly description: string;
-  readonly creator_organization: string;
-  readonly access: string;
+  readonly description?: string;
+  readonly creator_organization?: string;
+  readonly access?: string;
   readonly todo: boolean;
-  readonly release_date: string;
+  readonly release_date?: string;
   readonly num_parameters?: number;
 }
 
