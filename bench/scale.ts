@@ -30,7 +30,8 @@ interface Figure {
   readonly peakRssFileMb: number;
   readonly helmJsonMb: number;
   readonly ndjsonMb: number;
-  readonly duckdbMb: number;
+  /** The run's Parquet store (`<run>/store/`). */
+  readonly storeMb: number;
 }
 
 /** `/usr/bin/time -v node …`, sampling the node process's RssAnon and RssFile; stderr keeps only its tail. */
@@ -82,7 +83,7 @@ async function measure(n: number): Promise<Figure> {
       peakRssFileMb: Math.round(run.peakFileKb / 1024),
       helmJsonMb: mb(files(['scenario_state.json', 'per_instance_stats.json', 'stats.json', 'run_spec.json', 'scenario.json'])),
       ndjsonMb: mb(files(['scenario_state.ndjson', 'per_instance_stats.ndjson', 'stats.ndjson'])),
-      duckdbMb: mb(sizeOf(join(BENCH_OUT, 'runs', suite, 'results.duckdb'))),
+      storeMb: mb(sizeOf(join(runDir, 'store'))),
     };
   } finally {
     rmSync(localPath, { recursive: true, force: true });
