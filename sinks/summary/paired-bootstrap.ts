@@ -115,7 +115,7 @@ function countAtOrAbove(upTo: Int32Array, n: number, atOrAbove: Float64Array, sa
     drawIndices(sampler, n, block, (length) => {
       for (let i = 0; i < length; i++) {
         const j = block[i]!;
-        for (let k = 1; k < classes; k++) atOrAbove[k] += (upTo[k - 1]! - 1 - j) >>> 31;
+        for (let k = 1; k < classes; k++) atOrAbove[k] = atOrAbove[k]! + ((upTo[k - 1]! - 1 - j) >>> 31);
       }
     });
     return;
