@@ -115,12 +115,17 @@ describe('calibration in BasicGenerationMetric', () => {
       reads: 'generation',
       evaluate: ([state]) => {
         const [p, right] = JSON.parse(state!.instance.input.text) as [number, number];
-        return [statOf('max_prob', new PyFloat(p)), statOf('exact_match', right), statOf('logprob', new PyFloat(Math.log(p)))];
+        const logprob = new PyFloat(Math.log(p));
+        return [statOf('max_prob', new PyFloat(p)), statOf('exact_match', right), statOf('logprob', logprob)];
       },
       perInstanceDerivation: calibrationAccumulator,
     });
+    // Only what instanceMetric reads: the instance (its input carries the scorer's numbers) and the trial.
     const state = (id: string, split: string, p: number, right: number) =>
-      ({ instance: { id, split, input: { text: JSON.stringify([p, right]) }, references: [] }, train_trial_index: 0 }) as unknown as CompletedRequest;
+      ({
+        instance: { id, split, input: { text: JSON.stringify([p, right]) }, references: [] },
+        train_trial_index: 0,
+      }) as unknown as CompletedRequest;
     metric.evaluateGroup(0, [state('a', 'test', 0.9, 1)]);
     metric.evaluateGroup(0, [state('b', 'valid', 0.3, 1)]);
     metric.evaluateGroup(0, [state('c', 'test', 0.6, 0)]);

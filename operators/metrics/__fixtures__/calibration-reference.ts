@@ -23,11 +23,9 @@ const reference = JSON.parse(readFileSync(new URL('./calibration-reference.json'
 
 export const calibrationCases = reference.cases;
 
+const SUITE = '../../../../shared/golden/helm-0.5.16/oracle-suite-small/helm/';
 const LEGACY_B_RUN = fileURLToPath(
-  new URL(
-    '../../../../shared/golden/helm-0.5.16/oracle-suite-small/helm/mmlu:subject=anatomy,method=multiple_choice_joint,model=oracle_legacy-b/',
-    import.meta.url,
-  ),
+  new URL(`${SUITE}mmlu:subject=anatomy,method=multiple_choice_joint,model=oracle_legacy-b/`, import.meta.url),
 );
 const readRun = (name: string): unknown => JSON.parse(readFileSync(`${LEGACY_B_RUN}${name}`, 'utf8'));
 
