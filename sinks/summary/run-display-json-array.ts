@@ -93,9 +93,9 @@ export async function* readJsonArrayItems(path: string, options: JsonArrayOption
       yield await valueBytes();
       itemIndex++;
       const next = await peek();
+      if (next !== CLOSE_BRACKET && next !== COMMA) bad("expected ',' or ']' after an item");
       pos++;
       if (next === CLOSE_BRACKET) return;
-      if (next !== COMMA) bad("expected ',' or ']' after an item");
     }
   }
 

@@ -134,9 +134,10 @@ export function parsePythonJson(text: string): unknown {
             record[key] = value; // as json.loads: a repeated key keeps its first position and its last value
           }
           skipWhitespace();
-          const next = text.charCodeAt(pos++);
+          const next = text.charCodeAt(pos);
+          if (next !== 125 && next !== 44 /* , */) fail("expected ',' or '}'");
+          pos++;
           if (next === 125) return entries === undefined ? record : orderedJsonObject(entries);
-          if (next !== 44 /* , */) fail("expected ',' or '}'");
         }
       }
       case 91 /* [ */: {
@@ -150,9 +151,10 @@ export function parsePythonJson(text: string): unknown {
         for (;;) {
           list.push(parseValue());
           skipWhitespace();
-          const next = text.charCodeAt(pos++);
+          const next = text.charCodeAt(pos);
+          if (next !== 93 && next !== 44) fail("expected ',' or ']'");
+          pos++;
           if (next === 93) return list;
-          if (next !== 44) fail("expected ',' or ']'");
         }
       }
       case 34 /* " */:
