@@ -61,10 +61,10 @@ export interface GroupTableCellRow {
   readonly column: string;
   readonly value: number | null;
   readonly bold: boolean;
-  /** Metric cells: the runs read, the runs with a matching stat, the most distinct matching stats one run had. */
+  /** Metric cells: the runs read, the runs with a matching stat, whether a run had several (HELM's singleton error). */
   readonly num_runs: number | null;
   readonly num_matched_runs: number | null;
-  readonly max_stat_names: number | null;
+  readonly has_several_stats: boolean | null;
   /** Metric cells: the merged stat. */
   readonly count: number | null;
   readonly sum: number | null;
@@ -139,7 +139,7 @@ matching_stats AS (
   -- MetricNameMatcher.matches: the name; the split unless __all__; the sub-split if the column has one; the
   -- perturbation's name (none = none); of a perturbed stat only its worst case
   SELECT cr.column_index, cr.row_index, cr.position, cr.run_name, m.is_main_name,
-    s.split, s.perturbation::VARCHAR AS perturbation, s.count, s.sum, s.min, s.max
+    concat_ws(' ', s.split, s.perturbation::VARCHAR) AS stat_key, s.count, s.sum, s.min, s.max
   FROM cell_runs cr
   JOIN table_columns c ON c.column_index = cr.column_index
   JOIN column_metrics m ON m.column_index = cr.column_index
@@ -153,7 +153,7 @@ matching_stats AS (
 run_stats AS (
   -- one stat per cell run: its matching stats merged across sub-splits (HELM requires them to share one name)
   SELECT column_index, row_index, position, any_value(run_name) AS run_name,
-    count(DISTINCT (split, perturbation)) AS num_stat_names,
+    min(stat_key) <> max(stat_key) AS has_several_stats,
     sum(count) AS count, sum(sum) AS sum, min(min) AS min, max(max) AS max
   FROM matching_stats
   GROUP BY column_index, row_index, position
@@ -161,7 +161,7 @@ run_stats AS (
 cell_stats AS (
   -- each cell's runs merged: count, sum, min, max of the merged Stat
   SELECT cr.row_index, cr.column_index, count(*) AS num_runs, count(rs.position) AS num_matched_runs,
-    max(rs.num_stat_names) AS max_stat_names,
+    bool_or(rs.has_several_stats) AS has_several_stats,
     sum(rs.count)::BIGINT AS count, sum(rs.sum) AS sum, min(rs.min) AS min, max(rs.max) AS max,
     list(rs.run_name ORDER BY cr.position) FILTER (WHERE rs.run_name IS NOT NULL) AS run_names
   FROM cell_runs cr
@@ -170,7 +170,7 @@ cell_stats AS (
 ),
 metric_cells AS MATERIALIZED (
   SELECT t.row_index, t.row_label, c.column_index, c.column_label, c.lower_is_better,
-    coalesce(s.num_runs, 0) AS num_runs, coalesce(s.num_matched_runs, 0) AS num_matched_runs, s.max_stat_names,
+    coalesce(s.num_runs, 0) AS num_runs, coalesce(s.num_matched_runs, 0) AS num_matched_runs, s.has_several_stats,
     s.count, s.sum, s.min, s.max, s.run_names,
     -- HELM hides these metrics of these models (Summarizer.LOGPROBS_ISSUE_MODELS, LOGPROBS_ISSUE_METRICS)
     t.model IN (${inList(LOGPROBS_ISSUE_MODELS)}) AS is_logprobs_issue_model,
@@ -183,7 +183,7 @@ metric_cells AS MATERIALIZED (
 ${winRateCtes('metric_cells', 'table_rows')},
 all_cells AS (
   SELECT row_index, row_label, column_index, column_label, lower_is_better, value, num_runs, num_matched_runs,
-    max_stat_names, count, sum, min, max, run_names
+    has_several_stats, count, sum, min, max, run_names
   FROM metric_cells
 ${aggregates.join('\n')}
 )
@@ -191,7 +191,7 @@ ${aggregates.join('\n')}
 SELECT row_index, column_index, row_label, column_label AS "column", value,
   coalesce(lower_is_better IS NOT NULL AND value = CASE WHEN lower_is_better THEN min(value) OVER by_column
     ELSE max(value) OVER by_column END, false) AS bold,
-  num_runs, num_matched_runs, max_stat_names, count, sum, min, max, run_names
+  num_runs, num_matched_runs, has_several_stats, count, sum, min, max, run_names
 FROM all_cells
 WINDOW by_column AS (PARTITION BY column_index)
 ORDER BY row_index, column_index`;

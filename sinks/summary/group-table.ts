@@ -62,7 +62,7 @@ function checkMeanScore(spec: GroupTableSpec, columns: readonly TableColumn[]): 
   const directions = new Set(columns.map((c) => c.header.lower_is_better ?? null));
   if (directions.size !== 1) {
     throw new UserError(
-      `Table '${spec.title}' of group '${spec.groupName}' asks for the 'mean' aggregation, but its columns ` +
+      `Table '${spec.name}' of group '${spec.groupName}' asks for the 'mean' aggregation, but its columns ` +
         `${columns.length === 0 ? 'are none' : 'do not agree on lower_is_better'} (HELM: "Cannot mean columns with different ` +
         "values for lower_is_better\"). Give the metric group's metrics one direction, or drop 'mean' from its aggregation_strategies.",
     );
@@ -83,7 +83,7 @@ async function runQuery(connection: DuckDBConnection, sql: string): Promise<Grou
     bold: r['bold'] === true,
     num_runs: toNumber(r['num_runs']),
     num_matched_runs: toNumber(r['num_matched_runs']),
-    max_stat_names: toNumber(r['max_stat_names']),
+    has_several_stats: r['has_several_stats'] === true,
     count: toNumber(r['count']),
     sum: toNumber(r['sum']),
     min: toNumber(r['min']),
@@ -99,10 +99,10 @@ function metricCell(cell: GroupTableCellRow, spec: GroupTableSpec, context: Grou
   if ((cell.num_matched_runs ?? 0) === 0) {
     return { value: null, description: `${numRuns} matching runs, but no matching metrics`, markdown: false };
   }
-  if ((cell.max_stat_names ?? 0) > 1) {
+  if (cell.has_several_stats === true) {
     // HELM's get_unique_stat_by_matcher: singleton() raises on several stats (e.g. split __all__ over two splits).
     throw new UserError(
-      `Column '${column.header.value}' of table '${spec.title}' (group '${spec.groupName}') matches several stats of one run ` +
+      `Column '${column.header.value}' of table '${spec.name}' (group '${spec.groupName}') matches several stats of one run ` +
         `among ${cell.run_names?.join(', ')}: the matcher ${JSON.stringify(column.matcher)} must pick one stat per run ` +
         '(HELM stops with "Expected 1 item"). Give the matcher a split, sub_split or perturbation_name.',
     );
