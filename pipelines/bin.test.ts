@@ -13,8 +13,13 @@ const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileS
 const bins = readJson('package.json')['bin'] as Record<string, string>;
 
 describe('package.json bin', () => {
-  it('has helm-run, its tutorial alias helm-present, and helm-sql', () => {
-    expect(bins).toMatchObject({ 'helm-run': 'pipelines/run.js', 'helm-present': 'pipelines/run.js', 'helm-sql': 'pipelines/sql.js' });
+  it('has helm-run, its tutorial alias helm-present, helm-summarize and helm-sql', () => {
+    expect(bins).toMatchObject({
+      'helm-run': 'pipelines/run.js',
+      'helm-present': 'pipelines/run.js',
+      'helm-summarize': 'pipelines/summarize.js',
+      'helm-sql': 'pipelines/sql.js',
+    });
   });
 
   it('lists the same commands in package-lock.json', () => {
