@@ -84,7 +84,7 @@ async function writeDisplays(runs: readonly SummaryRun[], schema: HelmSchema, op
 
 async function summarize(options: SummarizeOptions): Promise<number> {
   for (const warning of options.warnings) console.warn(warning);
-  if (options.compare !== undefined) return compareSuitesCommand(options.outputPath, options.compare);
+  if (options.compare !== undefined) return compareSuitesCommand({ outputPath: options.outputPath, ...options.compare });
   const { dir, suites } = layout(options);
   const source = await openSummarySource(suites);
   try {

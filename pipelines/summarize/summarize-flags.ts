@@ -33,4 +33,6 @@ export const SUMMARIZE_FLAGS: readonly FlagSpec[] = [
     long: 'compare', kind: 'list', isExactOnly: true,
     help: 'Ours: compare two suites, SUITE_A SUITE_B, per run and metric (values, difference, paired bootstrap); writes nothing',
   },
+  { long: 'bootstrap-samples', kind: 'int', isExactOnly: true, help: 'Ours, with --compare: bootstrap resamples per run and metric (default: 1000)' },
+  { long: 'json', kind: 'bool', isExactOnly: true, help: 'Ours, with --compare: print one JSON object per line (NDJSON) instead of a table' },
 ];

@@ -1,6 +1,6 @@
 /** @module The `helm-summarize` flags (`summarize-flags.ts`) parsed into typed options with HELM's rules and defaults. */
 import { UserError } from '../../core/errors.ts';
-import { checkSuite, helpText, intFlag, parseFlags, refuseUnsupportedFlags, type FlagTable } from '../cli/flag-table.ts';
+import { checkSuite, helpText, intFlag, parseFlags, refuseUnsupportedFlags, type FlagTable, type ParsedFlags } from '../cli/flag-table.ts';
 import { SUMMARIZE_FLAGS } from './summarize-flags.ts';
 
 export type SchemaValidation = 'error' | 'warn' | 'off';
@@ -21,8 +21,8 @@ export interface SummarizeOptions {
   readonly skipCompletedRunDisplayJson: boolean;
   readonly localPath: string;
   readonly autoGenerateSchema: boolean;
-  /** `--compare SUITE_A SUITE_B`. */
-  readonly compare?: readonly [string, string];
+  /** `--compare SUITE_A SUITE_B`, with its resamples (`--bootstrap-samples`) and format (`--json`). */
+  readonly compare?: { readonly suites: readonly [string, string]; readonly resamples?: number; readonly format: 'markdown' | 'json' };
   readonly warnings: readonly string[];
 }
 
@@ -31,6 +31,17 @@ const TABLE: FlagTable = {
   description: 'Summarize a suite (or a release of suites): leaderboard tables, win rates and the files of HELM\'s web viewer',
   flags: SUMMARIZE_FLAGS,
 };
+
+/** `--compare`'s suites and settings. */
+function compareOptions(suites: readonly string[], parsed: ParsedFlags): NonNullable<SummarizeOptions['compare']> {
+  if (suites.length !== 2) throw new UserError(`--compare takes two suites, SUITE_A SUITE_B (got ${suites.length}: ${suites.join(' ') || 'none'}).`);
+  const resamples = intFlag('--bootstrap-samples', parsed.raw('bootstrap-samples'), 1);
+  return {
+    suites: [checkSuite(suites[0]!, '--compare'), checkSuite(suites[1]!, '--compare')],
+    ...(resamples === undefined ? {} : { resamples }),
+    format: parsed.bool('json') ? 'json' : 'markdown',
+  };
+}
 
 /** The `--help` text. */
 export const summarizeHelpText = (): string => helpText(TABLE);
@@ -69,8 +80,8 @@ export function parseSummarizeArgs(argv: readonly string[], defaultSchemaPath: s
     throw new UserError(`argument --schema-validation: invalid choice: '${validation}' (choose from 'error', 'warn', 'off').`);
   }
   const compare = list('compare');
-  if (compare !== undefined && compare.length !== 2) {
-    throw new UserError(`--compare takes two suites, SUITE_A SUITE_B (got ${compare.length}: ${compare.join(' ') || 'none'}).`);
+  if (compare === undefined && (parsed.raw('bootstrap-samples') !== undefined || bool('json'))) {
+    throw new UserError('--bootstrap-samples and --json go with --compare SUITE_A SUITE_B.');
   }
   return {
     outputPath: text('output-path') ?? 'benchmark_output',
@@ -82,7 +93,7 @@ export function parseSummarizeArgs(argv: readonly string[], defaultSchemaPath: s
     skipCompletedRunDisplayJson: bool('skip-completed-run-display-json'),
     localPath: text('local-path') ?? 'prod_env',
     autoGenerateSchema: bool('auto-generate-schema'),
-    ...(compare === undefined ? {} : { compare: [checkSuite(compare[0]!, '--compare'), checkSuite(compare[1]!, '--compare')] as const }),
+    ...(compare === undefined ? {} : { compare: compareOptions(compare, parsed) }),
     warnings: parsed.warnings,
   };
 }
