@@ -46,9 +46,14 @@ async function suiteNames(source: SummarySource): Promise<{ runGroupNames: strin
 async function summarySchema(options: SummarizeOptions, source: SummarySource): Promise<HelmSchema> {
   const seen = await suiteNames(source);
   const read = options.schemaPath === undefined ? autoGenerateSchema(seen) : fixUpSchema(readSchema(options.schemaPath), seen);
+  // HELM warns once per metric; one line names them all.
   const defined = new Set(read.metrics.map((metric) => metric.name));
-  for (const name of seen.metricNames.filter((n) => !defined.has(n))) {
-    console.warn(`metric name ${name} undefined in ${options.schemaPath ?? 'the generated schema'} but appears in the suite's stats`);
+  const undefinedNames = seen.metricNames.filter((n) => !defined.has(n));
+  if (undefinedNames.length > 0) {
+    console.warn(
+      `${undefinedNames.length} metric name${undefinedNames.length === 1 ? '' : 's'} of the suite's stats ` +
+        `undefined in ${options.schemaPath ?? 'the generated schema'} (no table shows them): ${undefinedNames.join(', ')}`,
+    );
   }
   if (options.schemaValidation !== 'off') {
     const problems = validateSchema(read, options.schemaPath === undefined ? {} : { schemaPath: options.schemaPath });

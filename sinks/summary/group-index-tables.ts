@@ -128,7 +128,7 @@ export async function indexTables(context: GroupTableContext, suite?: SuiteIndex
       const row = rows[Number(r['row_index']) - 1]!;
       const column = Number(r['column_index']);
       if (column === 2) row.push({ value: String(r['text']), markdown: false });
-      else if (column === 7) row.push({ value: Number(r['value']), markdown: false });
+      else if (column === 7) row.push({ value: Number(r['value']), markdown: false, isInt: true });
       else row.push(statCell(r));
     }
     tables.push({ table: { title: category, header: HEADER, rows, links: [] }, sql });

@@ -47,7 +47,7 @@ export function withTableFileLinks(table: Table, groupName: string, groupsHref: 
 function cellRecord(cell: Cell & { readonly lower_is_better?: boolean; readonly metadata?: object }): object {
   const value = cell.value;
   return {
-    value: value === null ? undefined : typeof value === 'number' ? pyFloat(value) : value,
+    value: value === null ? undefined : typeof value === 'number' && cell.isInt !== true ? pyFloat(value) : value,
     display_value: cell.display_value,
     description: cell.description,
     href: cell.href,
@@ -61,8 +61,9 @@ function cellRecord(cell: Cell & { readonly lower_is_better?: boolean; readonly 
 
 /**
  * The record `helmJson` writes as HELM's JSON of a table (`json.dumps(asdict_without_nones(table), indent=2)`): None
- * values dropped; numbers printed as Python floats, since every number in HELM's tables is a mean, a win rate or a
- * count averaged over runs (`8.0`, `1267.0`). Also fit for `groups/<group>.json`, a list of these.
+ * values dropped; numbers printed as Python floats, since nearly every number in HELM's tables is a mean, a win rate
+ * or a count averaged over runs (`8.0`, `1267.0`); a cell marked `isInt` (groups.json's '# models') as an int. Also
+ * fit for `groups/<group>.json`, a list of these.
  * @example helmJson(tables.map(tableHelmRecord))
  */
 export function tableHelmRecord(table: Table): unknown {

@@ -14,6 +14,8 @@ export interface Cell {
   readonly style?: Readonly<Record<string, string>>;
   readonly markdown: boolean;
   readonly run_spec_names?: readonly string[];
+  /** Not written: the value is a Python int (HELM's '# models' count), printed `2`, not `2.0` as every other number. */
+  readonly isInt?: boolean;
 }
 
 /** A column header: a cell that also says which way is better and what the column shows. */
