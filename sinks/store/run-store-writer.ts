@@ -17,9 +17,10 @@ import {
   type RunSegment,
 } from './run-store.ts';
 
-// About 4 MB of per-instance stats per segment for an MMLU run: big enough to convert efficiently, small enough that
-// the last one (converted after the run) is quick and that a conversion's memory stays small.
-const SEGMENT_REQUEST_STATES = 4096;
+// About 1 MB of per-instance stats per segment for an MMLU run: small enough that a conversion's memory stays small
+// and the last one (converted after the run) is quick. Measured at 10k MMLU instances, peak anonymous memory: 189 MB
+// without conversions, 231 MB with segments of 1,024 request states, 254–307 MB with 4,096.
+const SEGMENT_REQUEST_STATES = 1024;
 
 export interface RunStoreWriter {
   /** Adds one request state's NDJSON line. */
