@@ -18,7 +18,7 @@ const file = (name: string, text: string): string => {
 };
 async function texts(path: string, options: Parameters<typeof readJsonArrayItems>[1] = {}): Promise<string[]> {
   const out: string[] = [];
-  for await (const item of readJsonArrayItems(path, options)) out.push(item.toString('utf8'));
+  for await (const item of readJsonArrayItems(path, options)) out.push(item.bytes.toString('utf8'));
   return out;
 }
 

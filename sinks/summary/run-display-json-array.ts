@@ -15,21 +15,34 @@ export interface JsonArrayOptions {
   readonly arrayKey?: string;
   /** Bytes read per block (default 1 MiB). */
   readonly blockBytes?: number;
+  /**
+   * Start at this item (its `byte` and `index` as an earlier read yielded them) instead of the file's start;
+   * reading then ends with the array (what follows it is not checked again).
+   */
+  readonly from?: { readonly byte: number; readonly index: number };
+}
+
+/** One item: its bytes, where it starts in the file, and its index in the array. */
+export interface JsonArrayItem {
+  readonly bytes: Buffer;
+  readonly byte: number;
+  readonly index: number;
 }
 
 /**
- * Yields the bytes of each item of a JSON array, in file order. Only the brackets and strings are followed:
- * an item's own syntax is left to its parser. A file that ends early, or is not the expected shape, is a
- * `UserError` naming the file and the item.
- * @example for await (const bytes of readJsonArrayItems(join(runDir, 'scenario_state.json'), { arrayKey: 'request_states' })) …
+ * Yields each item of a JSON array, in file order. Only the brackets and strings are followed: an item's own
+ * syntax is left to its parser. A file that ends early, or is not the expected shape, is a `UserError` naming
+ * the file and the item.
+ * @example for await (const { bytes } of readJsonArrayItems(join(runDir, 'scenario_state.json'), { arrayKey: 'request_states' })) …
  */
-export async function* readJsonArrayItems(path: string, options: JsonArrayOptions = {}): AsyncGenerator<Buffer> {
-  const blocks = createReadStream(path, { highWaterMark: options.blockBytes ?? 1 << 20 });
+export async function* readJsonArrayItems(path: string, options: JsonArrayOptions = {}): AsyncGenerator<JsonArrayItem> {
+  const from = options.from;
+  const blocks = createReadStream(path, { highWaterMark: options.blockBytes ?? 1 << 20, start: from?.byte ?? 0 });
   const reader = blocks[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let bytes: Buffer = Buffer.alloc(0);
   let pos = 0;
-  let consumed = 0; // bytes dropped from the front of `bytes`
-  let itemIndex = 0;
+  let consumed = from?.byte ?? 0; // bytes of the file before `bytes`
+  let itemIndex = from?.index ?? 0;
   const where = () => (options.arrayKey === undefined ? `item ${itemIndex}` : `${options.arrayKey}[${itemIndex}]`);
   const bad = (what: string): never => {
     throw new UserError(
@@ -83,14 +96,18 @@ export async function* readJsonArrayItems(path: string, options: JsonArrayOption
     pos++;
   };
 
-  async function* arrayItems(): AsyncGenerator<Buffer> {
-    await expect(OPEN_BRACKET, "'['");
-    if ((await peek()) === CLOSE_BRACKET) {
-      pos++;
-      return;
+  async function* arrayItems(isAtItem: boolean): AsyncGenerator<JsonArrayItem> {
+    if (!isAtItem) {
+      await expect(OPEN_BRACKET, "'['");
+      if ((await peek()) === CLOSE_BRACKET) {
+        pos++;
+        return;
+      }
     }
     for (;;) {
-      yield await valueBytes();
+      await peek();
+      const byte = consumed + pos;
+      yield { bytes: await valueBytes(), byte, index: itemIndex };
       itemIndex++;
       const next = await peek();
       if (next !== CLOSE_BRACKET && next !== COMMA) bad("expected ',' or ']' after an item");
@@ -100,8 +117,12 @@ export async function* readJsonArrayItems(path: string, options: JsonArrayOption
   }
 
   try {
+    if (from !== undefined) {
+      yield* arrayItems(true);
+      return;
+    }
     if (options.arrayKey === undefined) {
-      yield* arrayItems();
+      yield* arrayItems(false);
     } else {
       await expect(OPEN_BRACE, "'{'");
       let isFound = false;
@@ -111,7 +132,7 @@ export async function* readJsonArrayItems(path: string, options: JsonArrayOption
         await expect(COLON, "':'");
         if (key === options.arrayKey) {
           isFound = true;
-          yield* arrayItems();
+          yield* arrayItems(false);
         } else {
           await valueBytes(); // another field (adapter_spec): skipped
         }

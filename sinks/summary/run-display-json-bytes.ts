@@ -99,9 +99,10 @@ function valueEnd(bytes: Uint8Array, start: number): number {
 
 /**
  * The fields of a JSON object, each as the bytes of its value (views into `bytes`, not copies), in file order.
- * A repeated key keeps its last value, as Python's `json.loads` does.
+ * A repeated key keeps its last value, as Python's `json.loads` does. With `lastKey`, the scan stops after that
+ * key's value (the object's rest is then neither scanned nor checked).
  */
-export function jsonObjectFields(bytes: Buffer): Map<string, Buffer> {
+export function jsonObjectFields(bytes: Buffer, lastKey?: string): Map<string, Buffer> {
   const fields = new Map<string, Buffer>();
   let i = skipWhitespace(bytes, 0);
   if (bytes[i] !== OPEN_BRACE) throw new SyntaxError('expected a JSON object');
@@ -116,6 +117,7 @@ export function jsonObjectFields(bytes: Buffer): Map<string, Buffer> {
     const start = skipWhitespace(bytes, i + 1);
     const end = valueEnd(bytes, start);
     fields.set(key, bytes.subarray(start, end));
+    if (key === lastKey) return fields;
     i = skipWhitespace(bytes, end);
     if (bytes[i] === CLOSE_BRACE) return fields;
     if (bytes[i] !== COMMA) throw new SyntaxError(`expected ',' or '}' at byte ${i}`);

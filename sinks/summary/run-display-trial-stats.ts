@@ -27,6 +27,8 @@ function parseHelmJson(bytes: Buffer): unknown {
   }
 }
 
+// HELM writes a PerInstanceStats as instance_id, [perturbation], train_trial_index, stats: the key comes first.
+const LAST_KEY_FIELD = 'train_trial_index';
 const plainNumber = (value: unknown): number => Number((value as { toJSON?: () => unknown }).toJSON?.() ?? value);
 
 function keyOf(fields: ReadonlyMap<string, Buffer>): TrialKey {
@@ -51,37 +53,45 @@ export function trialStatsOf(bytes: Buffer, names: ReadonlySet<string>): TrialSt
   return { key: keyOf(fields), stats };
 }
 
+/** Where a pass over the instances starts in per_instance_stats.json: its first item's byte and index. */
+export interface TrialStatsSegment {
+  readonly byte: number;
+  readonly index: number;
+}
+
 /**
- * The item index where each pass over the instances starts (always 0 first): a new pass starts where a key
+ * Where each pass over the instances starts (the file's first item first): a new pass starts where a key
  * comes back after others. Reads only the keys; memory is one pass's instance keys.
  */
-export async function trialStatsSegments(path: string): Promise<number[]> {
-  const starts = [0];
+export async function trialStatsSegments(path: string): Promise<TrialStatsSegment[]> {
+  const starts: TrialStatsSegment[] = [];
   let order = keyOrder();
-  let index = 0;
-  for await (const bytes of readJsonArrayItems(path)) {
-    const key = entryAt(path, index, () => keyOf(jsonObjectFields(bytes)));
-    if (order.visit(key) === 'revisit') {
-      starts.push(index);
+  for await (const { bytes, byte, index } of readJsonArrayItems(path)) {
+    const key = entryAt(path, index, () => keyOf(jsonObjectFields(bytes, LAST_KEY_FIELD)));
+    if (index === 0) starts.push({ byte, index });
+    else if (order.visit(key) === 'revisit') {
+      starts.push({ byte, index });
       order = keyOrder();
-      order.visit(key);
-    }
-    index++;
+    } else continue;
+    order.visit(key);
   }
   return starts;
 }
 
-/** The entries from item `from` up to (not including) item `to`; the items before `from` are skipped unparsed. */
+/**
+ * The entries from `from` (an item as `trialStatsSegments` gives it; default: the first) up to, not including,
+ * item index `to`. Reading starts at `from`'s byte: the items before it are not read at all.
+ */
 export async function* readTrialStats(
   path: string,
   names: ReadonlySet<string>,
-  range: { readonly from: number; readonly to: number } = { from: 0, to: Infinity },
+  range: { readonly from?: TrialStatsSegment; readonly to?: number } = {},
 ): AsyncGenerator<TrialStats> {
-  let index = 0;
-  for await (const bytes of readJsonArrayItems(path)) {
-    if (index >= range.to) return;
-    if (index >= range.from) yield entryAt(path, index, () => trialStatsOf(bytes, names));
-    index++;
+  const to = range.to ?? Infinity;
+  const items = range.from === undefined || range.from.index === 0 ? readJsonArrayItems(path) : readJsonArrayItems(path, { from: range.from });
+  for await (const { bytes, index } of items) {
+    if (index >= to) return;
+    yield entryAt(path, index, () => trialStatsOf(bytes, names));
   }
 }
 

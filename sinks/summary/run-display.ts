@@ -18,6 +18,10 @@ import { requestStateView, type RequestStateView } from './run-display-request-s
 import { indexedStatsJoin, mergedStatsJoin, type StatsJoin } from './run-display-stats-join.ts';
 import { readTrialStats, trialStatsSegments } from './run-display-trial-stats.ts';
 
+// One pass per metric that writes per-instance stats (a few). Many more means the file is in another order
+// altogether: each pass would hold a reader (and its read block) open, so the index is used instead.
+const MAX_MERGED_PASSES = 32;
+
 /** The three files, in the order they are completed. */
 export const RUN_DISPLAY_FILES = ['instances.json', 'display_predictions.json', 'display_requests.json'] as const;
 
@@ -67,9 +71,11 @@ export async function writeRunDisplay(runDir: string, options: RunDisplayOptions
   for (const path of paths) await removeIfExists(path);
 
   const segments = await trialStatsSegments(perInstanceStatsPath);
-  const passes = segments.map((from, i) => readTrialStats(perInstanceStatsPath, names, { from, to: segments[i + 1] ?? Infinity }));
-  const merged = await writeFiles(runDir, scenarioStatePath, mergedStatsJoin(passes), recordOptions);
-  if (merged !== undefined) return { written: true, ...merged, statsJoin: 'merged' };
+  if (segments.length <= MAX_MERGED_PASSES) {
+    const passes = segments.map((from, i) => readTrialStats(perInstanceStatsPath, names, { from, to: segments[i + 1]?.index ?? Infinity }));
+    const merged = await writeFiles(runDir, scenarioStatePath, mergedStatsJoin(passes), recordOptions);
+    if (merged !== undefined) return { written: true, ...merged, statsJoin: 'merged' };
+  }
   const indexed = await writeFiles(runDir, scenarioStatePath, await indexedStatsJoin(readTrialStats(perInstanceStatsPath, names)), recordOptions);
   if (indexed === undefined) throw new Error('the indexed stats join cannot fail to answer'); // a bug, not input
   return { written: true, ...indexed, statsJoin: 'indexed' };
@@ -121,10 +127,9 @@ async function writeFiles(
     return true;
   };
 
-  let index = 0;
   try {
-    for await (const bytes of readJsonArrayItems(scenarioStatePath, { arrayKey: 'request_states' })) {
-      if (!(await atState(scenarioStatePath, index++, () => writeState(bytes)))) {
+    for await (const { bytes, index } of readJsonArrayItems(scenarioStatePath, { arrayKey: 'request_states' })) {
+      if (!(await atState(scenarioStatePath, index, () => writeState(bytes)))) {
         await abort();
         return undefined;
       }
