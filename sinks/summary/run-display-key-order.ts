@@ -16,6 +16,7 @@ export interface TrialKey {
 export const instanceKey = (id: string, perturbationIdentity: string): string =>
   perturbationIdentity === '' ? id : `${id}\u0000${perturbationIdentity}`;
 
+/** Whether `a` and `b` are the same key (`a` may be absent). */
 export const sameTrialKey = (a: TrialKey | undefined, b: TrialKey): boolean =>
   a !== undefined && a.instance === b.instance && a.trial === b.trial;
 

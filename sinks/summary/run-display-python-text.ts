@@ -20,7 +20,8 @@ export function pyStrip(text: string): string {
 
 /**
  * A Python `re` pattern as a JS RegExp for `re.search`: named groups `(?P<x>…)` and `(?P=x)` rewritten, the `u`
- * flag where the pattern allows it (classes and `.` then work on code points, as in Python).
+ * flag where the pattern allows it (classes and `.` then work on code points, as in Python). Still different:
+ * `\w`, `\d` and `\b` are ASCII-only in JS and Unicode-aware in Python.
  */
 export function pythonRegExp(pattern: string): RegExp {
   const js = pattern.replace(/\(\?P</g, '(?<').replace(/\(\?P=(\w+)\)/g, '\\k<$1>');

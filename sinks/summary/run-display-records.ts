@@ -54,7 +54,8 @@ const base64Images = (locations: readonly string[]): string[] =>
 
 /**
  * One DisplayPrediction. `stats` is the trial's display stats (name → mean, in HELM's dict order), already
- * joined by (instance, perturbation, train trial).
+ * joined by (instance, perturbation, train trial). A result without completions (a request that failed for
+ * good, which our helm-run records) shows `predicted_text: ""`; HELM would stop there with an IndexError.
  */
 export function displayPrediction(
   state: RequestStateView,
