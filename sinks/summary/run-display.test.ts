@@ -160,6 +160,18 @@ describe('writeRunDisplay around the files', () => {
     expect(readdirSync(dir).sort()).toEqual(INPUTS.slice().sort());
   });
 
+  it('shows an empty prediction for a result without completions (a request that failed for good)', async () => {
+    const dir = runDirFrom(source);
+    const state = readJson<{ adapter_spec: unknown; request_states: Array<{ result: { completions: unknown[] } }> }>(
+      join(source, 'scenario_state.json'),
+    );
+    state.request_states[0]!.result = { ...state.request_states[0]!.result, completions: [] };
+    writeFileSync(join(dir, 'scenario_state.json'), JSON.stringify(state));
+    await writeRunDisplay(dir, names);
+    const [first] = readJson<Array<Record<string, unknown>>>(join(dir, 'display_predictions.json'));
+    expect(first).toEqual({ instance_id: 'id33', train_trial_index: 0, predicted_text: '', base64_images: [], stats: { exact_match: 0 } });
+  });
+
   it('writes empty lists for a run without request states', async () => {
     const dir = runDirFrom(source);
     writeFileSync(join(dir, 'scenario_state.json'), '{\n  "adapter_spec": {},\n  "request_states": []\n}');
