@@ -138,8 +138,9 @@ export const REQUEST_STATES_FROM_NDJSON = typedSelect(
   `FROM (SELECT json AS j, from_json(json, '${REQUEST_STATE_TYPE}') AS r FROM read_ndjson_objects($file))`,
 );
 
-const NAME_TYPE = 'STRUCT(name VARCHAR, split VARCHAR, sub_split VARCHAR, perturbation JSON)';
-const STAT_FIELDS_TYPE = STAT_NUMBERS.map(([name, type]) => `${name} ${type}`).join(', ');
+/** DuckDB's type of a HELM MetricName, and of a Stat's numbers (`count BIGINT, sum DOUBLE, …`), for read_json. */
+export const NAME_TYPE = 'STRUCT(name VARCHAR, split VARCHAR, sub_split VARCHAR, perturbation JSON)';
+export const STAT_FIELDS_TYPE = STAT_NUMBERS.map(([name, type]) => `${name} ${type}`).join(', ');
 
 /** The expressions of one stat `s` (a struct with `name` and the numbers), shared by both stats tables. */
 const statExprs = (prefix: string): Record<string, string> => ({
@@ -151,6 +152,10 @@ const statExprs = (prefix: string): Record<string, string> => ({
   computed_on: "s.name.perturbation->>'$.computed_on'",
   ...Object.fromEntries(STAT_NUMBERS.map(([name]) => [name, `s.${name}`])),
 });
+
+/** `<expr> AS <column>, …` of a stat `s` read with NAME_TYPE and STAT_FIELDS_TYPE (`stat_` prefixes per_instance_stats' perturbation columns). */
+export const statColumnsSql = (prefix: '' | 'stat_'): string =>
+  Object.entries(statExprs(prefix)).map(([column, expr]) => `${expr} AS ${column}`).join(',\n  ');
 
 /**
  * Per-instance stats (long form) from an NDJSON file of HELM PerInstanceStats (parameters `$file`, `$run_name`,

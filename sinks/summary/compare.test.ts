@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterSpec } from '../../core/adapter-spec.ts';
 import { UserError } from '../../core/errors.ts';
 import { DEFAULT_DATA_AUGMENTER_SPEC, type RunSpec } from '../../core/run-spec.ts';
-import { loadRunIntoSuiteDb } from '../duckdb/load-run.ts';
+import { runDirectoryName } from '../../core/run-spec.ts';
+import { rebuildRunStore, runNdjsonFiles } from '../store/rebuild-run-store.ts';
+import { ensureSuiteStore, SUITE_DATABASE } from '../store/suite-store.ts';
 import { compareSuites, type ComparisonRow, type CompareSuitesOptions } from './compare.ts';
 
 // Two small suites written by __fixtures__/compare/make_fixtures.py, with the comparison it computed (pairs by
@@ -37,14 +39,16 @@ const runSpec = (name: string): RunSpec => ({
   groups: [],
 });
 
-/** Loads one run's per-instance stats and stats NDJSON into the suite database `dbPath`. */
-async function load(dbPath: string, runName: string, perInstanceStatsNdjson: string, statsNdjson: string): Promise<void> {
-  const requestStatesNdjson = join(dir, 'request_states.ndjson');
-  writeFileSync(requestStatesNdjson, '');
-  await loadRunIntoSuiteDb({
-    dbPath, runName, suite: 'compare', runSpec: runSpec(runName),
-    files: { requestStatesNdjson, perInstanceStatsNdjson, statsNdjson },
-  });
+/** Makes one run of the suite in `suiteDir` (its results store) from its per-instance stats and stats NDJSON. */
+async function load(suiteDir: string, runName: string, perInstanceStatsNdjson: string, statsNdjson: string): Promise<void> {
+  const runDir = join(suiteDir, runDirectoryName(runName));
+  mkdirSync(runDir, { recursive: true });
+  const files = runNdjsonFiles(runDir);
+  writeFileSync(files.requestStatesNdjson, '');
+  copyFileSync(perInstanceStatsNdjson, files.perInstanceStatsNdjson);
+  copyFileSync(statsNdjson, files.statsNdjson);
+  await rebuildRunStore(runDir, runSpec(runName), 'compare');
+  await ensureSuiteStore(suiteDir, { trustMark: true });
 }
 
 /** A golden run's JSON arrays as NDJSON files in the temp dir. */
@@ -69,19 +73,19 @@ beforeAll(async () => {
   for (const suite of ['a', 'b'] as const) {
     for (const run of manifest[suite]) {
       const runDir = join(FIXTURES, run.dir);
-      await load(join(dir, `${suite}.duckdb`), run.run_name, join(runDir, 'per_instance_stats.ndjson'), join(runDir, 'stats.ndjson'));
+      await load(join(dir, suite), run.run_name, join(runDir, 'per_instance_stats.ndjson'), join(runDir, 'stats.ndjson'));
     }
   }
   for (const [suite, model] of [['golden_a', 'oracle_legacy-b'], ['golden_b', 'oracle_chat-c']] as const) {
     for (const run of [`gsm:model=${model}`, `${MMLU},model=${model}`]) {
       const files = goldenNdjson(run);
-      await load(join(dir, `${suite}.duckdb`), run.replace(/[:,]model=.*$/, ''), files.perInstance, files.stats);
+      await load(join(dir, suite), run.replace(/[:,]model=.*$/, ''), files.perInstance, files.stats);
     }
   }
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
   for (const suite of ['a', 'b', 'golden_a', 'golden_b']) {
-    await connection.run(`ATTACH '${join(dir, `${suite}.duckdb`)}' AS ${suite} (READ_ONLY)`);
+    await connection.run(`ATTACH '${join(dir, suite, SUITE_DATABASE)}' AS ${suite} (READ_ONLY)`);
   }
 });
 

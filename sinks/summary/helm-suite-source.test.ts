@@ -33,7 +33,7 @@ describe('openHelmSuite on the golden suite HELM wrote', () => {
     expect(suite.skipped).toEqual([]);
   });
 
-  it('presents runs, stats and per_instance_stats with the columns of schema.sql', async () => {
+  it('presents runs, stats and per_instance_stats with the columns of the results store', async () => {
     expect(await columnsOf(suite.connection, 'runs')).toEqual([
       'run_name VARCHAR', 'suite VARCHAR', 'scenario_class VARCHAR', 'model VARCHAR', 'model_deployment VARCHAR',
       'method VARCHAR', 'max_eval_instances BIGINT', 'num_train_trials BIGINT', 'groups VARCHAR[]', 'run_spec JSON',

@@ -1,6 +1,6 @@
 /**
  * @module A suite that HELM itself wrote (run directories of JSON files, no database) presented as the tables summarize
- * reads: an in-memory DuckDB whose `runs` and `stats` have the columns of `sinks/duckdb/schema.sql`, loaded by DuckDB
+ * reads: DuckDB tables `runs` and `stats` with the columns of the results store (`sinks/store/store-schema.ts`), loaded by DuckDB
  * from the files (read_json streams them; nothing is parsed in JS), and `per_instance_stats` as a view that reads the
  * runs' per_instance_stats.json only when queried.
  */
@@ -8,8 +8,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../../core/errors.ts';
-import { NAME_TYPE, STAT_COLUMNS, STAT_FIELDS, createResultTables } from '../duckdb/load-run.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString, type DatabaseSession } from '../duckdb/open-database.ts';
+import { emptyTableSelect, NAME_TYPE, STAT_FIELDS_TYPE, statColumnsSql } from '../store/store-schema.ts';
 
 /** An open HELM suite: the connection, the run directories read (HELM's order) and those skipped, with why. */
 export interface HelmSuite extends DatabaseSession {
@@ -27,8 +28,8 @@ export interface OpenHelmSuiteOptions {
   readonly config?: Readonly<Record<string, string>>;
 }
 
-// HELM `read_runs_for_suite`: these folders of a suite are never runs.
-const NOT_RUNS = new Set(['eval_cache', 'groups']);
+// HELM `read_runs_for_suite`: these folders of a suite are never runs; nor is our results store's schema folder.
+const NOT_RUNS = new Set(['eval_cache', 'groups', '.store-schema']);
 
 /** Python's `sorted` on strings: by code point (JS `<` compares UTF-16 units, which differs past U+FFFF). */
 const byCodePoint = (a: string, b: string): number => {
@@ -65,7 +66,7 @@ export function helmRunDirs(suiteDir: string): { runDirs: string[]; skipped: str
 const listLiteral = (paths: readonly string[]): string => `[${paths.map(sqlString).join(', ')}]`;
 
 /** `read_json(columns = …)` of a Stat: `name` and the numbers of STAT_FIELDS. */
-const STAT_READ_COLUMNS = `{name: '${NAME_TYPE}', ${STAT_FIELDS.split(', ')
+const STAT_READ_COLUMNS = `{name: '${NAME_TYPE}', ${STAT_FIELDS_TYPE.split(', ')
   .map((field) => field.split(' '))
   .map(([column, type]) => `${column}: '${type}'`)
   .join(', ')}}`;
@@ -76,8 +77,8 @@ CREATE TEMP TABLE helm_run_specs AS
 SELECT filename AS file, json AS j FROM read_json_objects(${listLiteral(files)}, format = 'unstructured', filename = true)`;
 
 // A run's name and the run_spec columns of runs; the whole RunSpec is kept as run_spec.
-const insertRuns = (suite: string): string => `
-INSERT INTO runs BY NAME
+const insertRuns = (schema: string, suite: string): string => `
+INSERT INTO ${schema}.runs BY NAME
 SELECT j->>'$.name' AS run_name,
   ${sqlString(suite)} AS suite,
   j->>'$.scenario_spec.class_name' AS scenario_class,
@@ -92,22 +93,22 @@ FROM helm_run_specs ORDER BY file`;
 
 // One statement over all stats.json files. Positions count per file: the scan numbers rows in file order
 // (WITH ORDINALITY), so a row's position is its number minus its file's first number, plus one.
-const insertStats = (runFiles: readonly (readonly [string, string])[]): string => `
-INSERT INTO stats BY NAME
+const insertStats = (schema: string, runFiles: readonly (readonly [string, string])[]): string => `
+INSERT INTO ${schema}.stats BY NAME
 WITH run_files(file, run_name) AS (VALUES ${runFiles.map(([file, name]) => `(${sqlString(file)}, ${sqlString(name)})`).join(', ')}),
 read AS (
   SELECT * FROM read_json(${listLiteral(runFiles.map(([file]) => file))}, format = 'array', filename = true,
     columns = ${STAT_READ_COLUMNS}) WITH ORDINALITY AS s)
-SELECT f.run_name, s.ordinality - min(s.ordinality) OVER (PARTITION BY s.filename) + 1 AS position, ${STAT_COLUMNS('')}
+SELECT f.run_name, s.ordinality - min(s.ordinality) OVER (PARTITION BY s.filename) + 1 AS position, ${statColumnsSql('')}
 FROM read AS s JOIN run_files f ON f.file = s.filename`;
 
 // per_instance_stats.json is an array of {instance_id, perturbation, train_trial_index, stats: [Stat]}: one row per stat.
-const perInstanceStatsView = (runFiles: readonly (readonly [string, string])[]): string => `
-CREATE VIEW per_instance_stats AS
+const perInstanceStatsView = (schema: string, runFiles: readonly (readonly [string, string])[]): string => `
+CREATE VIEW ${schema}.per_instance_stats AS
 WITH run_files(file, run_name) AS (VALUES ${runFiles.map(([file, name]) => `(${sqlString(file)}, ${sqlString(name)})`).join(', ')}),
 entries AS (
   SELECT * FROM read_json(${listLiteral(runFiles.map(([file]) => file))}, format = 'array', filename = true, columns = {
-    instance_id: 'VARCHAR', train_trial_index: 'INTEGER', perturbation: 'JSON', stats: 'STRUCT(name ${NAME_TYPE}, ${STAT_FIELDS})[]'
+    instance_id: 'VARCHAR', train_trial_index: 'INTEGER', perturbation: 'JSON', stats: 'STRUCT(name ${NAME_TYPE}, ${STAT_FIELDS_TYPE})[]'
   }) WITH ORDINALITY AS e),
 numbered AS (
   SELECT f.run_name, e.ordinality - min(e.ordinality) OVER (PARTITION BY e.filename) + 1 AS position,
@@ -118,20 +119,63 @@ unnested AS (
     unnest(stats) AS s, generate_subscripts(stats, 1) AS stat_index
   FROM numbered)
 SELECT run_name, position, stat_index, instance_id, train_trial_index,
-  perturbation->>'$.name' AS perturbation_name, perturbation, ${STAT_COLUMNS('stat_')}
+  perturbation->>'$.name' AS perturbation_name, perturbation, ${statColumnsSql('stat_')}
 FROM unnested`;
 
+/** Where `loadHelmSuite` puts a suite's tables. */
+export interface LoadHelmSuiteOptions {
+  /** The suite name written in `runs.suite` (default: the directory's name). */
+  readonly suite?: string;
+  /** The DuckDB schema that receives the tables, created if missing (default: `main`). */
+  readonly schema?: string;
+}
+
 /**
- * Opens a suite directory that HELM wrote (`<output>/runs/<suite>`) as an in-memory DuckDB with `runs` and `stats`
- * (the columns of schema.sql; `completed_at` and the request counts are NULL: HELM's files do not hold them) and the view
- * `per_instance_stats` (over the runs that have per_instance_stats.json). Directories are read as HELM does: sorted,
- * skipping `eval_cache`, `groups` and, with a warning in `skipped`, any without run_spec.json or stats.json.
- * A file DuckDB cannot read fails with a UserError naming it.
+ * Loads a suite directory that HELM wrote (`<output>/runs/<suite>`) into `connection`: the tables `runs` and `stats`
+ * of the results store (store-schema.ts; `completed_at` and the request counts are NULL: HELM's files do not hold
+ * them), the view `per_instance_stats` (over the runs that have per_instance_stats.json) and an empty
+ * `request_states`. Directories are read as HELM does: sorted, skipping `eval_cache`, `groups` and, with a warning in
+ * `skipped`, any without run_spec.json or stats.json. A file DuckDB cannot read fails with a UserError naming it.
+ */
+export async function loadHelmSuite(
+  connection: DuckDBConnection,
+  suiteDir: string,
+  options: LoadHelmSuiteOptions = {},
+): Promise<{ runDirs: string[]; skipped: string[] }> {
+  const dir = resolve(suiteDir);
+  const schema = options.schema ?? 'main';
+  const { runDirs, skipped } = helmRunDirs(dir);
+  await connection.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  for (const table of ['runs', 'stats', 'request_states'] as const) {
+    await connection.run(`CREATE TABLE ${schema}.${table} AS ${emptyTableSelect(table)}`);
+  }
+  const runSpecFiles = runDirs.map((name) => join(dir, name, 'run_spec.json'));
+  const runNames = new Map<string, string>();
+  if (runDirs.length > 0) {
+    await readingFiles(dir, () => connection.run(readRunSpecs(runSpecFiles)));
+    await connection.run(insertRuns(schema, options.suite ?? basename(dir)));
+    const rows = await (await connection.run("SELECT file, j->>'$.name' FROM helm_run_specs")).getRows();
+    for (const [file, name] of rows) runNames.set(String(file), String(name));
+    await connection.run('DROP TABLE helm_run_specs');
+  }
+  const filesOf = (file: string) =>
+    runDirs.map((name, i) => [join(dir, name, file), runNames.get(runSpecFiles[i]!)!] as const).filter(([path]) => existsSync(path));
+  const statsFiles = filesOf('stats.json');
+  if (statsFiles.length > 0) await readingFiles(dir, () => connection.run(insertStats(schema, statsFiles)));
+  const perInstanceFiles = filesOf('per_instance_stats.json');
+  await connection.run(
+    perInstanceFiles.length > 0
+      ? perInstanceStatsView(schema, perInstanceFiles)
+      : `CREATE VIEW ${schema}.per_instance_stats AS ${emptyTableSelect('per_instance_stats')}`,
+  );
+  return { runDirs, skipped };
+}
+
+/**
+ * Opens a suite directory that HELM wrote as an in-memory DuckDB holding its tables (`loadHelmSuite`).
  * @example const suite = await openHelmSuite('benchmark_output/runs/v1'); try { … suite.connection … } finally { suite.close(); }
  */
 export async function openHelmSuite(suiteDir: string, options: OpenHelmSuiteOptions = {}): Promise<HelmSuite> {
-  const dir = resolve(suiteDir);
-  const { runDirs, skipped } = helmRunDirs(dir);
   const instance = await DuckDBInstance.create(':memory:', { ...options.config });
   const connection = await instance.connect();
   const close = (): void => {
@@ -139,39 +183,13 @@ export async function openHelmSuite(suiteDir: string, options: OpenHelmSuiteOpti
     instance.closeSync();
   };
   try {
-    await createResultTables(connection);
-    // HELM's files hold no request states; per_instance_stats becomes a view below.
-    await connection.run('DROP TABLE request_states; DROP TABLE per_instance_stats');
-    const runSpecFiles = runDirs.map((name) => join(dir, name, 'run_spec.json'));
-    const runNames = new Map<string, string>();
-    if (runDirs.length > 0) {
-      await readingFiles(dir, () => connection.run(readRunSpecs(runSpecFiles)));
-      await connection.run(insertRuns(options.suite ?? basename(dir)));
-      const rows = await (await connection.run("SELECT file, j->>'$.name' FROM helm_run_specs")).getRows();
-      for (const [file, name] of rows) runNames.set(String(file), String(name));
-      await connection.run('DROP TABLE helm_run_specs');
-    }
-    const filesOf = (file: string) =>
-      runDirs.map((name, i) => [join(dir, name, file), runNames.get(runSpecFiles[i]!)!] as const).filter(([path]) => existsSync(path));
-    const statsFiles = filesOf('stats.json');
-    if (statsFiles.length > 0) await readingFiles(dir, () => connection.run(insertStats(statsFiles)));
-    const perInstanceFiles = filesOf('per_instance_stats.json');
-    await connection.run(perInstanceFiles.length > 0 ? perInstanceStatsView(perInstanceFiles) : EMPTY_PER_INSTANCE_STATS_VIEW);
+    const loaded = await loadHelmSuite(connection, suiteDir, options.suite === undefined ? {} : { suite: options.suite });
+    return { connection, ...loaded, close };
   } catch (error) {
     close();
     throw error;
   }
-  return { connection, runDirs, skipped, close };
 }
-
-const EMPTY_PER_INSTANCE_STATS_VIEW = `CREATE VIEW per_instance_stats AS
-SELECT NULL::VARCHAR AS run_name, NULL::BIGINT AS position, NULL::BIGINT AS stat_index, NULL::VARCHAR AS instance_id,
-  NULL::INTEGER AS train_trial_index, NULL::VARCHAR AS perturbation_name, NULL::JSON AS perturbation,
-  NULL::VARCHAR AS metric_name, NULL::VARCHAR AS split, NULL::VARCHAR AS sub_split, NULL::VARCHAR AS stat_perturbation_name,
-  NULL::JSON AS stat_perturbation, NULL::VARCHAR AS computed_on, NULL::BIGINT AS count, NULL::DOUBLE AS sum,
-  NULL::DOUBLE AS sum_squared, NULL::DOUBLE AS min, NULL::DOUBLE AS max, NULL::DOUBLE AS mean, NULL::DOUBLE AS variance,
-  NULL::DOUBLE AS stddev
-WHERE false`;
 
 /** Runs a statement that reads the suite's files; a file DuckDB cannot read becomes a UserError naming it. */
 async function readingFiles<T>(dir: string, work: () => Promise<T>): Promise<T> {

@@ -1,28 +1,31 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * The results store: a run's Parquet files (made here from its NDJSON twins, as `--skip-completed-runs` and summarize
+ * rebuild a missing store, and segment by segment while a run goes on) and the suite's results.duckdb views over them.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adapterSpec } from '../../core/adapter-spec.ts';
-import { UserError } from '../../core/errors.ts';
 import { perInstanceStatsJson, requestStateJson } from '../../core/helm-records.ts';
 import type { Instance } from '../../core/instance.ts';
 import { perturbationDescription } from '../../core/metric-name.ts';
 import { PyFloat } from '../../core/py-float.ts';
 import { request, type CompletedRequest } from '../../core/request.ts';
-import { DEFAULT_DATA_AUGMENTER_SPEC, type RunSpec } from '../../core/run-spec.ts';
+import { DEFAULT_DATA_AUGMENTER_SPEC, runDirectoryName, type RunSpec } from '../../core/run-spec.ts';
 import { Stat } from '../../core/stat.ts';
 import { ndjsonFile } from '../ndjson-file.ts';
-import { loadRunIntoSuiteDb, suiteDbPath, type RunNdjsonFiles } from './load-run.ts';
+import { rebuildRunStore, runNdjsonFiles } from './rebuild-run-store.ts';
+import { openRunStoreWriter } from './run-store-writer.ts';
+import { runRowParams } from './run-store.ts';
+import { ensureSuiteStore, SUITE_DATABASE, withdrawRun } from './suite-store.ts';
 
 const RUN = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=simple_model1';
-const GOLDEN_RUN = fileURLToPath(new URL('../../../shared/golden/helm-0.5.16/mmlu-anatomy/run/', import.meta.url));
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'load-run-'));
+  dir = mkdtempSync(join(tmpdir(), 'run-store-'));
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -61,13 +64,13 @@ const ok = (text: string, time: number): CompletedRequest['result'] => ({
   success: true, embedding: [], completions: [{ text, logprob: 0, tokens: [] }], cached: true, request_time: time,
 });
 
-/** Writes a small run's three NDJSON files: an original, its perturbed copy, a failure, and a dry-run state. */
-async function writeRun(runName: string): Promise<RunNdjsonFiles> {
-  const files = {
-    requestStatesNdjson: join(dir, `${runName.length}-request_states.ndjson`),
-    perInstanceStatsNdjson: join(dir, `${runName.length}-per_instance_stats.ndjson`),
-    statsNdjson: join(dir, `${runName.length}-stats.ndjson`),
-  };
+const suiteDir = () => join(dir, 'runs', 'v1');
+const runDirOf = (runName: string) => join(suiteDir(), runDirectoryName(runName));
+
+/** Writes a small run's three NDJSON twins in its run directory: an original, its perturbed copy, a failure, and a dry-run state. */
+async function writeRun(runName: string): Promise<ReturnType<typeof runNdjsonFiles>> {
+  mkdirSync(runDirOf(runName), { recursive: true });
+  const files = runNdjsonFiles(runDirOf(runName));
   const states = ndjsonFile(files.requestStatesNdjson);
   const failed: CompletedRequest['result'] = { success: false, embedding: [], completions: [], cached: false, error: 'x' };
   const all = [state('id1', false, ok(' A', 1.5e-5)), state('id1', true, ok(' B', 2e-5)), state('id2', false, failed),
@@ -108,15 +111,25 @@ async function query(dbPath: string, sql: string): Promise<Record<string, unknow
   }
 }
 
-describe('loadRunIntoSuiteDb', () => {
-  it('loads request states, long per-instance stats, stats, and the runs row', async () => {
-    const dbPath = suiteDbPath(join(dir, 'out'), 'v1');
-    expect(dbPath).toBe(join(dir, 'out', 'runs', 'v1', 'results.duckdb'));
-    const report = await loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files: await writeRun(RUN) });
-    expect(report).toEqual({ requestStates: 4, perInstanceStats: 3, stats: 3 });
-    expect(existsSync(`${dbPath}.wal`) || existsSync(`${dbPath}.tmp`)).toBe(false); // checkpointed, no spill left
 
-    expect(await query(dbPath, 'SELECT * EXCLUDE (state) FROM request_states ORDER BY seq')).toEqual([
+const dbOf = () => join(suiteDir(), SUITE_DATABASE);
+/** Rebuilds the run's store from its twins and makes the suite's views. */
+async function storeRun(runName: string, model = 'simple/model1'): Promise<void> {
+  await writeRun(runName);
+  await rebuildRunStore(runDirOf(runName), runSpec(runName, model), 'v1');
+  await ensureSuiteStore(suiteDir(), { trustMark: true });
+}
+const counts = () => query(dbOf(), `SELECT r.run_name, r.model, r.num_failed_requests,
+    (SELECT count(*) FROM request_states s WHERE s.run_name = r.run_name) AS states,
+    (SELECT count(*) FROM per_instance_stats s WHERE s.run_name = r.run_name) AS pis,
+    (SELECT count(*) FROM stats s WHERE s.run_name = r.run_name) AS stats
+  FROM runs r ORDER BY r.run_name`);
+
+describe('a run in the results store', () => {
+  it('holds request states, long per-instance stats, stats and the runs row, typed, queried through results.duckdb', async () => {
+    await storeRun(RUN);
+    expect(readdirSync(join(runDirOf(RUN), 'store')).sort()).toEqual(['per_instance_stats', 'request_states', 'runs.parquet', 'stats.parquet']);
+    expect(await query(dbOf(), 'SELECT * EXCLUDE (state) FROM request_states ORDER BY seq')).toEqual([
       { run_name: RUN, seq: 0n, train_trial_index: 0, instance_id: 'id1', split: 'test', sub_split: null,
         perturbation_name: null, perturbation: null, reference_index: null, request_mode: null, prompt: 'Q id1\nAnswer:',
         completion: ' A', success: true, cached: true, request_time: 1.5e-5, num_train_instances: 5, prompt_truncated: false },
@@ -131,10 +144,10 @@ describe('loadRunIntoSuiteDb', () => {
         perturbation_name: null, perturbation: null, reference_index: null, request_mode: null, prompt: 'Q id3\nAnswer:',
         completion: null, success: null, cached: null, request_time: null, num_train_instances: 5, prompt_truncated: false },
     ]);
-    const [full] = await query(dbPath, "SELECT state->>'$.output_mapping.B' AS b, state->'$.instance.references[0].tags' AS tags FROM request_states WHERE seq = 0");
+    const [full] = await query(dbOf(), "SELECT state->>'$.output_mapping.B' AS b, state->'$.instance.references[0].tags' AS tags FROM request_states WHERE seq = 0");
     expect(full).toEqual({ b: 'no', tags: '["correct"]' });
 
-    expect(await query(dbPath, `SELECT position, stat_index, instance_id, perturbation_name, metric_name, split,
+    expect(await query(dbOf(), `SELECT position, stat_index, instance_id, perturbation_name, metric_name, split,
         stat_perturbation_name, computed_on, count, sum, sum_squared, min, max, mean, variance, stddev
       FROM per_instance_stats ORDER BY position, stat_index`)).toEqual([
       { position: 1n, stat_index: 1n, instance_id: 'id1', perturbation_name: null, metric_name: 'exact_match', split: 'test',
@@ -145,79 +158,100 @@ describe('loadRunIntoSuiteDb', () => {
         stat_perturbation_name: 'typos', computed_on: 'perturbed', count: 1n, sum: 0, sum_squared: 0, min: 0, max: 0, mean: 0, variance: 0, stddev: 0 },
     ]);
 
-    const stats = await query(dbPath, 'SELECT position, metric_name, split, count, sum, sum_squared, min, max, mean, variance FROM stats ORDER BY position');
+    const stats = await query(dbOf(), 'SELECT position, metric_name, split, count, sum, sum_squared, min, max, mean, variance FROM stats ORDER BY position');
     expect(stats[0]).toEqual({ position: 1n, metric_name: 'exact_match', split: 'test', count: 1n, sum: 1, sum_squared: 1, min: 1, max: 1, mean: 1, variance: 0 });
     expect(stats[1]).toMatchObject({ metric_name: 'inference_runtime', count: 2n, sum: 1.5e-5 + 2e-5, min: 1.5e-5, max: 2e-5 });
     expect(stats[1]!['mean']).toBeCloseTo(1.75e-5, 15);
     expect(stats[2]).toEqual({ position: 3n, metric_name: 'exact_match', split: 'valid', count: 0n, sum: 0, sum_squared: 0,
       min: null, max: null, mean: null, variance: null });
 
-    const [run] = await query(dbPath, 'SELECT * EXCLUDE (run_spec, completed_at), run_spec->>\'$.adapter_spec.temperature\' AS t, completed_at IS NOT NULL AS done FROM runs');
+    const [run] = await query(dbOf(), 'SELECT * EXCLUDE (run_spec, completed_at), run_spec->>\'$.adapter_spec.temperature\' AS t, completed_at IS NOT NULL AS done FROM runs');
     expect(run).toEqual({ run_name: RUN, suite: 'v1', scenario_class: 'helm.benchmark.scenarios.mmlu_scenario.MMLUScenario',
       model: 'simple/model1', model_deployment: 'simple/model1', method: 'multiple_choice_joint', max_eval_instances: 10n,
       num_train_trials: 1n, groups: ['mmlu', 'knowledge'], num_request_states: 4n, num_failed_requests: 1n, t: '0', done: true });
   });
 
-  it('replaces a run loaded again and keeps the other runs of the suite', async () => {
-    const dbPath = join(dir, 'results.duckdb');
+  it('shows a suite without complete runs as empty tables, and each run once its runs row is written', async () => {
+    await ensureSuiteStore(suiteDir());
+    expect(await query(dbOf(), 'SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM per_instance_stats) AS pis')).toEqual([{ runs: 0n, pis: 0n }]);
     const other = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=other_model';
-    await loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files: await writeRun(RUN) });
-    await loadRunIntoSuiteDb({ dbPath, runName: other, suite: 'v1', runSpec: runSpec(other, 'other/model'),
-      files: await writeRun(other), counts: { numRequestStates: 4, numFailedRequests: 7 } });
-    await loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files: await writeRun(RUN) });
-    expect(await query(dbPath, `SELECT r.run_name, r.model, r.num_failed_requests,
-        (SELECT count(*) FROM request_states s WHERE s.run_name = r.run_name) AS states,
-        (SELECT count(*) FROM per_instance_stats s WHERE s.run_name = r.run_name) AS pis,
-        (SELECT count(*) FROM stats s WHERE s.run_name = r.run_name) AS stats
-      FROM runs r ORDER BY r.run_name`)).toEqual([
-      { run_name: other, model: 'other/model', num_failed_requests: 7n, states: 4n, pis: 3n, stats: 3n },
+    await storeRun(RUN);
+    await storeRun(other, 'other/model');
+    expect(await counts()).toEqual([
+      { run_name: other, model: 'other/model', num_failed_requests: 1n, states: 4n, pis: 3n, stats: 3n },
       { run_name: RUN, model: 'simple/model1', num_failed_requests: 1n, states: 4n, pis: 3n, stats: 3n },
     ]);
+    await withdrawRun(runDirOf(other)); // a rerun's first step: its parts stay on disk, hidden
+    expect(await counts()).toEqual([{ run_name: RUN, model: 'simple/model1', num_failed_requests: 1n, states: 4n, pis: 3n, stats: 3n }]);
+    expect(await query(dbOf(), 'SELECT count(*) AS n FROM per_instance_stats')).toEqual([{ n: 3n }]);
   });
 
-  it('rolls back on a broken file: neither the run nor its rows appear', async () => {
-    const dbPath = join(dir, 'results.duckdb');
+  it('leaves no store when a twin is broken, and the suite shows nothing of that run', async () => {
     const files = await writeRun(RUN);
-    const broken = join(dir, 'broken.ndjson');
-    writeFileSync(broken, '{"instance_id": "id1", "stats": [\n');
-    await expect(loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN),
-      files: { ...files, perInstanceStatsNdjson: broken } })).rejects.toThrow();
-    expect(await query(dbPath, 'SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM request_states) AS states'))
-      .toEqual([{ runs: 0n, states: 0n }]);
-    await expect(loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN),
-      files: { ...files, statsNdjson: join(dir, 'missing.ndjson') } })).rejects.toThrow(/statsNdjson .*missing\.ndjson does not exist/);
+    writeFileSync(files.perInstanceStatsNdjson, '{"instance_id": "id1", "stats": [\n');
+    await expect(rebuildRunStore(runDirOf(RUN), runSpec(RUN), 'v1')).rejects.toThrow();
+    expect(existsSync(join(runDirOf(RUN), 'store'))).toBe(false);
+    await ensureSuiteStore(suiteDir());
+    expect(await query(dbOf(), 'SELECT count(*) AS n FROM runs')).toEqual([{ n: 0n }]);
   });
 
-  it('loads a run whose stats files are empty (a dry run without results)', async () => {
-    const dbPath = join(dir, 'results.duckdb');
-    const files = await writeRun(RUN);
-    const empty = join(dir, 'empty.ndjson');
-    writeFileSync(empty, '');
-    const report = await loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN),
-      files: { ...files, perInstanceStatsNdjson: empty, statsNdjson: empty }, memoryLimit: '256MB' });
-    expect(report).toEqual({ requestStates: 4, perInstanceStats: 0, stats: 0 });
-    expect(await query(dbPath, 'SELECT num_request_states FROM runs')).toEqual([{ num_request_states: 4n }]);
+  it('remakes the views of a suite folder moved elsewhere', async () => {
+    await storeRun(RUN);
+    const moved = join(dir, 'elsewhere', 'v1');
+    mkdirSync(join(dir, 'elsewhere'));
+    cpSync(suiteDir(), moved, { recursive: true });
+    rmSync(suiteDir(), { recursive: true });
+    await ensureSuiteStore(moved, { trustMark: true });
+    expect(await query(join(moved, SUITE_DATABASE), 'SELECT count(*) AS n FROM request_states')).toEqual([{ n: 4n }]);
   });
 
-  it('waits while another process holds the database, and gives up with a UserError after the timeout', async () => {
-    const dbPath = join(dir, 'results.duckdb');
+  it('sets aside a database of the earlier design (rows in tables) or one DuckDB cannot read, and makes a new one', async () => {
+    await storeRun(RUN);
+    rmSync(dbOf());
+    const old = await DuckDBInstance.create(dbOf());
+    const connection = await old.connect();
+    await connection.run('CREATE TABLE runs (run_name VARCHAR)');
+    connection.closeSync();
+    old.closeSync();
+    await ensureSuiteStore(suiteDir());
+    writeFileSync(dbOf(), 'not a database');
+    await ensureSuiteStore(suiteDir());
+    expect(await query(dbOf(), 'SELECT count(*) AS n FROM runs')).toEqual([{ n: 1n }]);
+    expect(readdirSync(suiteDir()).filter((f) => f.startsWith(`${SUITE_DATABASE}.set-aside-`))).toHaveLength(2);
+  });
+});
+
+describe('a run stored while it runs (openRunStoreWriter)', () => {
+  it('turns its NDJSON lines into Parquet parts segment by segment, and publishes them with the runs row last', async () => {
     const files = await writeRun(RUN);
-    const holder = spawn(process.execPath, ['-e', `
-      const { DuckDBInstance } = require('@duckdb/node-api');
-      DuckDBInstance.create(${JSON.stringify(dbPath)}).then((db) => {
-        console.log('held');
-        process.stdin.once('data', () => { db.closeSync(); process.exit(0); });
-      });`], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const lines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l !== '') : []);
+    const states = lines(files.requestStatesNdjson);
+    const entries = lines(files.perInstanceStatsNdjson);
+    const writer = await openRunStoreWriter(runDirOf(RUN), RUN);
+    // 1,030 units of one request state and two per-instance entries: one full segment of 1,024, then the rest.
+    for (let unit = 0; unit < 1030; unit++) {
+      const seq = JSON.stringify(unit);
+      await writer.pushState(`${states[0]!.replace('"seq":0', `"seq":${seq}`)}\n`);
+      await writer.pushEntry(`${entries[0]}\n`);
+      await writer.pushEntry(`${entries[1]}\n`);
+      await writer.endUnit();
+    }
+    await writer.finish(files.statsNdjson);
+    expect(existsSync(join(runDirOf(RUN), 'store'))).toBe(false); // staged until published
+    await writer.publish(runRowParams(runSpec(RUN), 'v1', { numRequestStates: 1030, numFailedRequests: 0 }));
+    expect(readdirSync(join(runDirOf(RUN), 'store', 'request_states'))).toEqual(['part-000001.parquet', 'part-000002.parquet']);
+    expect(existsSync(join(runDirOf(RUN), 'staging'))).toBe(false);
+    await ensureSuiteStore(suiteDir());
+    expect(await query(dbOf(), `SELECT (SELECT count(*) FROM request_states) AS states, (SELECT max(seq) FROM request_states) AS last,
+      (SELECT count(*) FROM per_instance_stats) AS pis, (SELECT max(position) FROM per_instance_stats) AS entries,
+      (SELECT num_request_states FROM runs) AS n`)).toEqual([{ states: 1030n, last: 1029n, pis: 3090n, entries: 2060n, n: 1030n }]);
+  });
 
-    const error = await loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files, lockTimeoutMs: 300 })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect(String(error)).toMatch(/held by another process/);
-
-    const loading = loadRunIntoSuiteDb({ dbPath, runName: RUN, suite: 'v1', runSpec: runSpec(RUN), files, lockTimeoutMs: 30_000 });
-    holder.stdin.write('release\n');
-    await expect(loading).resolves.toEqual({ requestStates: 4, perInstanceStats: 3, stats: 3 });
-    expect(await query(dbPath, 'SELECT count(*) AS n FROM runs')).toEqual([{ n: 1n }]);
+  it('leaves nothing staged when aborted', async () => {
+    const files = await writeRun(RUN);
+    const writer = await openRunStoreWriter(runDirOf(RUN), RUN);
+    await writer.pushState(`${readFileSync(files.requestStatesNdjson, 'utf8').split('\n')[0]}\n`);
+    await writer.abort();
+    expect(readdirSync(runDirOf(RUN)).sort()).toEqual(['per_instance_stats.ndjson', 'scenario_state.ndjson', 'stats.ndjson']);
   });
 });
