@@ -1,24 +1,22 @@
 /**
- * @module The two queries of `compareSuites`: the (run, metric, split, sub_split, perturbation) groups with their
- * counts and HELM run-level means, and the paired units' numbers streamed in the same group order.
+ * @module The one query of `compareSuites`: per (run, metric, split, sub_split, perturbation) group, a header row
+ * (key, counts, HELM run means) followed by the group's paired units, all in group order, so that a reader streams
+ * it holding one group at a time.
  */
 import { sqlString } from '../duckdb/open-database.ts';
-
-/** Both queries, for suites attached as catalogs `a` and `b`. */
-export interface ComparisonSql {
-  /** One row per group: key, group_check, n_paired, n_only_a, n_only_b, run_mean_a, run_mean_b. Small. */
-  readonly groups: string;
-  /** One row per paired unit: group_check, sum_a, count_a, sum_b, count_b; in group order, then A's position. */
-  readonly pairs: string;
-}
 
 /** A catalog name as SQL: a double-quoted identifier. */
 const catalog = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 const GROUP_KEY = ['run_name', 'metric_name', 'split', 'sub_split', 'perturbation'] as const;
 const GROUP_ORDER = 'run_name, metric_name, split NULLS FIRST, sub_split NULLS FIRST, perturbation NULLS FIRST';
-// Ties the streamed pairs to their group: both queries compute it, and a mismatch is a bug, caught, not a wrong row.
-const GROUP_CHECK = `(hash(${GROUP_KEY.join(', ')}) % 2147483647)::INTEGER AS group_check`;
+
+/** The result's columns, in order: `kind` 0 for a group's header, 1 for one of its pairs. */
+export const COMPARISON_COLUMNS = [
+  'kind', 'header_run_name', 'header_metric_name', 'header_split', 'header_sub_split', 'header_perturbation',
+  'n_paired', 'n_only_a', 'n_only_b',
+  'run_mean_a', 'run_mean_b', 'sum_a', 'count_a', 'sum_b', 'count_b',
+] as const;
 
 /**
  * One suite's units: per (run, metric, split, sub_split, stat perturbation, instance, train trial), the sums and
@@ -51,7 +49,7 @@ function joined(a: string, b: string, metrics: readonly string[] | undefined): s
   SELECT run_name FROM ${catalog(a)}.stats INTERSECT SELECT run_name FROM ${catalog(b)}.stats
 ), units_a AS (${units(a, metrics)}
 ), units_b AS (${units(b, metrics)}
-), joined AS (
+), joined AS MATERIALIZED (
   SELECT ${GROUP_KEY.map((column) => `coalesce(x.${column}, y.${column}) AS ${column}`).join(', ')},
     x.sum AS sum_a, x.count AS count_a, y.sum AS sum_b, y.count AS count_b, x.position AS position_a
   FROM units_a x FULL OUTER JOIN units_b y
@@ -66,24 +64,30 @@ const runMean = (suite: string, alias: string): string => `
     AND ${alias}.perturbation::VARCHAR IS NOT DISTINCT FROM g.perturbation`;
 
 /**
- * The queries comparing catalogs `a` and `b` (identifiers already checked), optionally for some metrics only.
- * @example const { groups, pairs } = comparisonSql('a', 'b', ['exact_match']);
+ * The query comparing catalogs `a` and `b` (identifiers already checked), optionally for some metrics only: rows
+ * of COMPARISON_COLUMNS. The joined units are materialized once and read twice (counted per group, and streamed);
+ * header columns are NULL on pair rows and pair columns NULL on header rows.
+ * @example const sql = comparisonSql('a', 'b', ['exact_match']);
  */
-export function comparisonSql(a: string, b: string, metrics?: readonly string[]): ComparisonSql {
-  const common = joined(a, b, metrics);
-  const groups = `${common}, grouped AS (
-  SELECT ${GROUP_KEY.join(', ')}, ${GROUP_CHECK},
+export function comparisonSql(a: string, b: string, metrics?: readonly string[]): string {
+  const key = GROUP_KEY.join(', ');
+  const headerOnly = GROUP_KEY.map((column) => `CASE WHEN kind = 0 THEN ${column} END AS header_${column}`).join(', ');
+  return `${joined(a, b, metrics)}, grouped AS (
+  SELECT ${key},
     (count(*) FILTER (WHERE count_a IS NOT NULL AND count_b IS NOT NULL))::INTEGER AS n_paired,
     (count(*) FILTER (WHERE count_b IS NULL))::INTEGER AS n_only_a,
     (count(*) FILTER (WHERE count_a IS NULL))::INTEGER AS n_only_b
   FROM joined GROUP BY ALL
+), all_rows AS (
+  SELECT ${GROUP_KEY.map((column) => `g.${column}`).join(', ')}, 0 AS kind, g.n_paired, g.n_only_a, g.n_only_b,
+    sa.mean AS run_mean_a, sb.mean AS run_mean_b,
+    NULL::DOUBLE AS sum_a, NULL::DOUBLE AS count_a, NULL::DOUBLE AS sum_b, NULL::DOUBLE AS count_b, NULL::BIGINT AS position_a
+  FROM grouped g ${runMean(a, 'sa')} ${runMean(b, 'sb')}
+  UNION ALL
+  SELECT ${key}, 1, NULL, NULL, NULL, NULL, NULL, sum_a, count_a, sum_b, count_b, position_a
+  FROM joined WHERE count_a IS NOT NULL AND count_b IS NOT NULL
 )
-SELECT g.*, sa.mean AS run_mean_a, sb.mean AS run_mean_b
-FROM grouped g ${runMean(a, 'sa')} ${runMean(b, 'sb')}
-ORDER BY ${GROUP_ORDER.replaceAll(/(^|, )/g, '$1g.')}`;
-  const pairs = `${common}
-SELECT ${GROUP_CHECK}, sum_a, count_a, sum_b, count_b
-FROM joined WHERE count_a IS NOT NULL AND count_b IS NOT NULL
-ORDER BY ${GROUP_ORDER}, position_a`;
-  return { groups, pairs };
+SELECT kind, ${headerOnly}, n_paired, n_only_a, n_only_b, run_mean_a, run_mean_b, sum_a, count_a, sum_b, count_b
+FROM all_rows
+ORDER BY ${GROUP_ORDER}, kind, position_a`;
 }

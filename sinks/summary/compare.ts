@@ -19,7 +19,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { closeMatches, UserError } from '../../core/errors.ts';
 import { sqlString } from '../duckdb/open-database.ts';
-import { pairsReader } from './compare-pairs.ts';
+import { comparisonGroups } from './compare-groups.ts';
 import { comparisonSql } from './compare-sql.ts';
 import { pairedBootstrap } from './paired-bootstrap.ts';
 
@@ -115,31 +115,25 @@ function checked(options: CompareSuitesOptions): Required<Omit<CompareSuitesOpti
 export async function* compareSuites(connection: DuckDBConnection, options: CompareSuitesOptions): AsyncGenerator<ComparisonRow> {
   const { a, b, resamples, seed } = checked(options);
   await checkCatalogs(connection, a === b ? [a] : [a, b]);
-  const sql = comparisonSql(a, b, options.metrics);
-  const groups = await (await connection.run(sql.groups)).getRowObjectsJS();
-  const pairs = pairsReader(await connection.stream(sql.pairs));
-  for (const group of groups) {
-    const nPaired = Number(group['n_paired']);
-    const bootstrap = nPaired === 0 ? null : pairedBootstrap(await pairs.next(nPaired, Number(group['group_check'])), { resamples, seed });
-    const subSplit = group['sub_split'];
-    const perturbation = group['perturbation'];
+  for await (const group of comparisonGroups(await connection.stream(comparisonSql(a, b, options.metrics)))) {
+    const bootstrap = group.sample === null ? null : pairedBootstrap(group.sample, { resamples, seed });
     yield {
-      run_name: String(group['run_name']),
-      metric: String(group['metric_name']),
-      split: group['split'] === null ? null : String(group['split']),
-      ...(typeof subSplit === 'string' ? { sub_split: subSplit } : {}),
-      ...(typeof perturbation === 'string' ? { perturbation } : {}),
-      n_paired: nPaired,
-      n_only_a: Number(group['n_only_a']),
-      n_only_b: Number(group['n_only_b']),
+      run_name: group.runName,
+      metric: group.metric,
+      split: group.split,
+      ...(group.subSplit === null ? {} : { sub_split: group.subSplit }),
+      ...(group.perturbation === null ? {} : { perturbation: group.perturbation }),
+      n_paired: group.nPaired,
+      n_only_a: group.nOnlyA,
+      n_only_b: group.nOnlyB,
       mean_a: bootstrap?.meanA ?? null,
       mean_b: bootstrap?.meanB ?? null,
       difference: bootstrap?.difference ?? null,
       ci_low: bootstrap?.ciLow ?? null,
       ci_high: bootstrap?.ciHigh ?? null,
       p_value: bootstrap?.pValue ?? null,
-      run_mean_a: group['run_mean_a'] === null ? null : Number(group['run_mean_a']),
-      run_mean_b: group['run_mean_b'] === null ? null : Number(group['run_mean_b']),
+      run_mean_a: group.runMeanA,
+      run_mean_b: group.runMeanB,
     };
   }
 }

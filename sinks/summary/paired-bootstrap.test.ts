@@ -85,6 +85,23 @@ describe('pairedBootstrap', () => {
     });
   });
 
+  it('matches numpy at 10^5 pairs, where the class table has buckets that straddle a class bound', () => {
+    const size = 100_000;
+    const result = pairedBootstrap({
+      sumA: series(size, (i) => ((i * 37) % 9) / 8), countA: ones(size), sumB: series(size, (i) => ((i * 11) % 7) / 4), countB: ones(size),
+    }, { resamples: 20, seed: 11 });
+    expect(result).toEqual({
+      meanA: 0.499995, meanB: 0.7499925, difference: 0.24999749999999993, ciLow: 0.246724125, ciHigh: 0.25306284375,
+      pValue: 0.047619047619047616,
+    });
+  });
+
+  it('gives a point interval and p = 1/(B + 1) when every pair differs by the same amount', () => {
+    expect(pairedBootstrap(unitPairs([0, 1, 0], [1, 2, 1]), { resamples: 10, seed: 0 })).toEqual({
+      meanA: 0.3333333333333333, meanB: 1.3333333333333333, difference: 1, ciLow: 1, ciHigh: 1, pValue: 1 / 11,
+    });
+  });
+
   const n = 5000;
   const a = series(n, (i) => ((i * 7919) % 10007) / 10007);
   const b = series(n, (i) => ((i * 104729) % 10009) / 10009);

@@ -40,8 +40,6 @@ const BLOCK = 4096;
 // Distinct per-pair differences up to which a resample counts classes instead of reading doubles at random places
 // (a cache miss per draw at n = 10^6): exact_match and the like give at most three (−1, 0, 1).
 const MAX_CLASSES = 4096;
-// Up to this many classes a draw is compared with every class bound (no branch); beyond, a binary search.
-const MAX_LINEAR_CLASSES = 16;
 
 const sumOf = (values: Float64Array): number => {
   let total = 0;
@@ -88,14 +86,32 @@ function classesOf(differences: Float64Array): { values: Float64Array; upTo: Int
   return { values, upTo };
 }
 
-/** Counts, for one resample, the draws at or above each class bound: atOrAbove[k] = #{j ≥ upTo[k − 1]}, k ≥ 1. */
-function countAtOrAbove(upTo: Int32Array, n: number, atOrAbove: Float64Array, sampler: IndexSampler, block: Int32Array): void {
+/**
+ * For four classes or more: the class of a draw by table, not by search (a search's unpredictable branches cost more
+ * than reading the drawn pair). Indices are cut into at most 2^16 buckets of 2^shift; a bucket's entry is the class
+ * of its first index, with bit 15 set when a class bound falls inside the bucket (then a short scan finishes). The
+ * table is 128 KB at most, so the lookup stays in cache; at most classes − 1 buckets need the scan.
+ */
+function classTable(upTo: Int32Array, n: number): { shift: number; table: Uint16Array } {
+  const shift = Math.max(0, 32 - Math.clz32(n - 1) - 16);
+  const buckets = ((n - 1) >>> shift) + 1;
+  const table = new Uint16Array(buckets);
+  let k = 0;
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    const first = bucket << shift;
+    const last = Math.min(first + (1 << shift) - 1, n - 1);
+    while (first >= upTo[k]!) k++;
+    table[bucket] = last >= upTo[k]! ? k | 0x8000 : k;
+  }
+  return { shift, table };
+}
+
+/** Counts, for one resample of n draws, the draws that fall in each class (into `inClass`). */
+function countClasses(upTo: Int32Array, n: number, inClass: Float64Array, sampler: IndexSampler, block: Int32Array): void {
   const classes = upTo.length;
-  atOrAbove.fill(0);
-  atOrAbove[0] = n;
   if (classes <= 3) {
     // The common case (a 0/1 metric: differences −1, 0, 1) with counters in registers; a missing bound is n.
-    const last1 = upTo[0]! - 1, last2 = (classes > 2 ? upTo[1]! : n) - 1;
+    const last1 = (classes > 1 ? upTo[0]! : n) - 1, last2 = (classes > 2 ? upTo[1]! : n) - 1;
     let above1 = 0, above2 = 0;
     drawIndices(sampler, n, block, (length) => {
       let c1 = 0, c2 = 0;
@@ -107,56 +123,43 @@ function countAtOrAbove(upTo: Int32Array, n: number, atOrAbove: Float64Array, sa
       above1 += c1;
       above2 += c2;
     });
-    if (classes > 1) atOrAbove[1] = above1;
-    if (classes > 2) atOrAbove[2] = above2;
+    inClass[0] = n - above1;
+    if (classes > 1) inClass[1] = above1 - above2;
+    if (classes > 2) inClass[2] = above2;
     return;
   }
-  if (classes <= MAX_LINEAR_CLASSES) {
-    drawIndices(sampler, n, block, (length) => {
-      for (let i = 0; i < length; i++) {
-        const j = block[i]!;
-        for (let k = 1; k < classes; k++) atOrAbove[k] = atOrAbove[k]! + ((upTo[k - 1]! - 1 - j) >>> 31);
-      }
-    });
-    return;
-  }
-  const inClass = new Int32Array(classes); // many classes: a binary search per draw, then a histogram
+  const { shift, table } = classTable(upTo, n);
+  inClass.fill(0);
   drawIndices(sampler, n, block, (length) => {
     for (let i = 0; i < length; i++) {
       const j = block[i]!;
-      let low = 0;
-      let high = classes - 1; // upTo[classes − 1] = n > j
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (j < upTo[middle]!) high = middle;
-        else low = middle + 1;
-      }
-      inClass[low]!++;
+      const entry = table[j >>> shift]!;
+      let k = entry & 0x7fff;
+      if (entry > 0x7fff) while (j >= upTo[k]!) k++;
+      inClass[k]!++;
     }
   });
-  for (let k = classes - 1; k >= 1; k--) atOrAbove[k] = inClass[k]! + (k + 1 < classes ? atOrAbove[k + 1]! : 0);
 }
 
 /**
  * Count-1 pairs with few distinct differences. The pairs are taken as sorted by difference (the order of the pairs
  * does not change the law of a resample), so a drawn index j falls in the first class k with j < upTo[k]; a
  * resample's mean is Σ (draws in class k × value k) / n, exact for integer-valued metrics, so ties with the observed
- * difference stay ties. No read of the n pairs per draw, only of the small bounds.
+ * difference stay ties. No read of the n pairs per draw, only of small tables.
  */
 function resampleClasses(values: Float64Array, upTo: Int32Array, n: number, statistics: Float64Array, sampler: IndexSampler): number {
   const classes = values.length;
-  const atOrAbove = new Float64Array(classes);
+  const inClass = new Float64Array(classes);
   const block = new Int32Array(BLOCK);
-  /** Σ (draws in class k × value k) / n, the draws in class k being atOrAbove[k] − atOrAbove[k + 1]. */
   const meanOf = (): number => {
     let total = 0;
-    for (let k = 0; k < classes; k++) total += (atOrAbove[k]! - (k + 1 < classes ? atOrAbove[k + 1]! : 0)) * values[k]!;
+    for (let k = 0; k < classes; k++) total += inClass[k]! * values[k]!;
     return total / n;
   };
-  for (let k = 0; k < classes; k++) atOrAbove[k] = n - (k === 0 ? 0 : upTo[k - 1]!);
+  for (let k = 0; k < classes; k++) inClass[k] = upTo[k]! - (k === 0 ? 0 : upTo[k - 1]!);
   const observed = meanOf();
   for (let b = 0; b < statistics.length; b++) {
-    countAtOrAbove(upTo, n, atOrAbove, sampler, block);
+    countClasses(upTo, n, inClass, sampler, block);
     statistics[b] = meanOf();
   }
   return observed;

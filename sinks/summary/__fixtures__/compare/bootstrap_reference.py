@@ -110,3 +110,8 @@ if __name__ == '__main__':
                                    [(i * 11 % 7) / 4 for i in range(200)], [1] * 200, 300, 3))
     print('seventeen', paired_bootstrap([(i * 37 % 9) / 8 for i in range(300)], [1] * 300,
                                         [(i * 11 % 9) / 8 for i in range(300)], [1] * 300, 300, 3))
+    # 10^5 pairs: the class table has buckets of two indices, some across a class bound.
+    n = 100_000
+    print('table', paired_bootstrap([(i * 37 % 9) / 8 for i in range(n)], [1] * n,
+                                    [(i * 11 % 7) / 4 for i in range(n)], [1] * n, 20, 11))
+    print('constant', paired_bootstrap([0, 1, 0], [1] * 3, [1, 2, 1], [1] * 3, 10, 0))
