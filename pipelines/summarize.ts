@@ -87,6 +87,8 @@ async function writeDisplays(runs: readonly SummaryRun[], schema: HelmSchema, op
   await Promise.all(Array.from({ length: Math.min(options.numThreads, Math.max(1, runs.length)) }, worker));
 }
 
+const READ_FROM = { store: 'the results store', 'helm-json': "HELM's JSON files", both: "results stores and HELM's JSON files" } as const;
+
 async function summarize(options: SummarizeOptions): Promise<number> {
   for (const warning of options.warnings) console.warn(warning);
   if (options.compare !== undefined) return compareSuitesCommand({ outputPath: options.outputPath, ...options.compare });
@@ -111,7 +113,7 @@ async function summarize(options: SummarizeOptions): Promise<number> {
       { dir, groupsHref: join(dir, 'groups') },
     );
     console.log(
-      `Summarized ${source.runs.length} run${source.runs.length === 1 ? '' : 's'} (read from ${source.readFrom === 'store' ? 'the results store' : "HELM's JSON files"}) ` +
+      `Summarized ${source.runs.length} run${source.runs.length === 1 ? '' : 's'} (read from ${READ_FROM[source.readFrom]}) ` +
         `into ${dir}: ${written.tables} tables in ${written.groups} groups (groups/json, groups/latex, groups/markdown, groups/sql).`,
     );
   } finally {

@@ -2,7 +2,7 @@
  * @module The suites a summary reads, as HELM's Summarizer reads them (`read_runs_for_suite`: sorted run directories,
  * skipping `eval_cache`, `groups` and any without run_spec.json or stats.json), opened as the SQL tables the group
  * tables query. A suite written by helm-run is read through its results store (a complete run whose store is missing
- * is rebuilt from its NDJSON twins first); a suite that HELM wrote, from its JSON files.
+ * is rebuilt from its NDJSON twins first); a suite that HELM wrote, from its JSON files. A release reads several.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { sqlString, type DatabaseSession } from '../../sinks/duckdb/open-databas
 import { canRebuildRunStore, rebuildRunStore } from '../../sinks/store/rebuild-run-store.ts';
 import { ensureSuiteStore, hasRunInStore, SUITE_DATABASE } from '../../sinks/store/suite-store.ts';
 import { STORE_TABLES } from '../../sinks/store/store-schema.ts';
-import { helmRunDirs, openHelmSuite } from '../../sinks/summary/helm-suite-source.ts';
+import { helmRunDirs, loadHelmSuite } from '../../sinks/summary/helm-suite-source.ts';
 import type { SummaryRun } from '../../sinks/summary/suite-files.ts';
 
 /** A suite to read: its name and folder (`<output-path>/runs/<suite>`, as the user's output path spells it). */
@@ -26,8 +26,8 @@ export interface SuiteToRead {
 export interface SummarySource extends DatabaseSession {
   readonly runs: readonly SummaryRun[];
   readonly skipped: readonly string[];
-  /** Where the numbers come from, for the log: the results store or HELM's JSON files. */
-  readonly readFrom: 'store' | 'helm-json';
+  /** Where the numbers come from, for the log: the results stores, HELM's JSON files, or both (a release of both kinds). */
+  readonly readFrom: 'store' | 'helm-json' | 'both';
 }
 
 /** The run name in a run directory's run_spec.json. */
@@ -88,34 +88,40 @@ async function isInStore(suite: SuiteToRead, runs: readonly SummaryRun[]): Promi
 }
 
 /**
- * Opens the suites for summarizing. One suite with a results store is read through it (an in-memory DuckDB that
- * attaches `results.duckdb` read-only, with views of its tables restricted to the runs HELM's rule lists); otherwise
- * the runs' JSON files are loaded (`openHelmSuite`). Several suites (a release) are read from their JSON files.
+ * Opens the suites for summarizing: an in-memory DuckDB with one catalog per suite — its results store attached
+ * read-only, or, for a suite HELM wrote, its JSON files loaded (`loadHelmSuite`) — and the views `runs`, `stats`,
+ * `per_instance_stats`, `request_states` over them, holding only the runs HELM's rules pick (a run in two suites of a
+ * release from the later one).
  */
 export async function openSummarySource(suites: readonly SuiteToRead[]): Promise<SummarySource> {
   const { runs, skipped } = listRuns(suites);
-  if (suites.length === 1 && (await isInStore(suites[0]!, runs))) {
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    const close = () => {
-      connection.closeSync();
-      instance.closeSync();
-    };
-    try {
-      await connection.run(`ATTACH ${sqlString(join(suites[0]!.dir, SUITE_DATABASE))} AS store (READ_ONLY)`);
-      const names = `(SELECT unnest(${sqlString(JSON.stringify(runs.map((run) => run.runName)))}::JSON::VARCHAR[]))`;
-      for (const table of STORE_TABLES) {
-        await connection.run(`CREATE VIEW ${table} AS SELECT * FROM store.${table} WHERE run_name IN ${names}`);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const close = () => {
+    connection.closeSync();
+    instance.closeSync();
+  };
+  try {
+    const sources: ('store' | 'helm-json')[] = [];
+    const selects = new Map<string, string[]>(STORE_TABLES.map((table) => [table, []]));
+    for (const [i, suite] of suites.entries()) {
+      const catalog = `suite_${i}`;
+      if (await isInStore(suite, runs)) {
+        await connection.run(`ATTACH ${sqlString(join(suite.dir, SUITE_DATABASE))} AS ${catalog} (READ_ONLY)`);
+        sources.push('store');
+      } else {
+        await loadHelmSuite(connection, suite.dir, { suite: suite.name, schema: catalog });
+        sources.push('helm-json');
       }
-    } catch (error) {
-      close();
-      throw error;
+      const names = runs.filter((run) => run.suite === suite.name).map((run) => run.runName);
+      const picked = `(SELECT unnest(${sqlString(JSON.stringify(names))}::JSON::VARCHAR[]))`;
+      for (const table of STORE_TABLES) selects.get(table)!.push(`SELECT * FROM ${catalog}.${table} WHERE run_name IN ${picked}`);
     }
-    return { connection, close, runs, skipped, readFrom: 'store' };
+    for (const [table, parts] of selects) await connection.run(`CREATE VIEW ${table} AS ${parts.join('\nUNION ALL BY NAME\n')}`);
+    const readFrom = sources.every((source) => source === 'store') ? 'store' : sources.every((source) => source === 'helm-json') ? 'helm-json' : 'both';
+    return { connection, close, runs, skipped, readFrom };
+  } catch (error) {
+    close();
+    throw error;
   }
-  if (suites.length === 1) {
-    const helm = await openHelmSuite(suites[0]!.dir, { suite: suites[0]!.name });
-    return { connection: helm.connection, close: helm.close, runs, skipped, readFrom: 'helm-json' };
-  }
-  throw new UserError('--release over several suites is not wired yet');
 }

@@ -116,7 +116,10 @@ describe('openHelmSuite reads the directories HELM reads', () => {
     const suite = await openHelmSuite(dir);
     try {
       expect(suite.runDirs).toEqual(RUN_DIRS.slice(0, 2));
-      expect(suite.skipped).toEqual(["no-stats doesn't have run_spec.json or stats.json, skipping"]);
+      expect(suite.skipped).toEqual([
+        "no-stats doesn't have run_spec.json or stats.json, skipping (an unfinished run: finish it with the same helm-run " +
+          'command and --skip-completed-runs, or move the folder out of the suite)',
+      ]);
       expect(await rows(suite.connection, 'SELECT count(*) AS runs, min(suite) AS suite FROM runs')).toEqual([{ runs: '2', suite: basename(dir) }]);
       expect(await rows(suite.connection, 'SELECT count(*) AS n FROM per_instance_stats')).toEqual([{ n: '0' }]);
     } finally {

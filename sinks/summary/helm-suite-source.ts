@@ -55,7 +55,11 @@ export function helmRunDirs(suiteDir: string): { runDirs: string[]; skipped: str
   for (const name of names) {
     // HELM skips such a directory with a warning (summarize.py read_runs_for_suite); so do we, and say so.
     if (!existsSync(join(suiteDir, name, 'run_spec.json')) || !existsSync(join(suiteDir, name, 'stats.json'))) {
-      skipped.push(`${name} doesn't have run_spec.json or stats.json, skipping`);
+      // HELM's words, then what it means: a run that has not finished (helm-run writes run_spec.json last).
+      skipped.push(
+        `${name} doesn't have run_spec.json or stats.json, skipping (an unfinished run: finish it with the same helm-run ` +
+          'command and --skip-completed-runs, or move the folder out of the suite)',
+      );
     } else {
       runDirs.push(name);
     }
