@@ -168,6 +168,18 @@ describe('compareSuites', () => {
     expect(logprob.ci_high).toBeCloseTo(23.645584374999995, 12);
   });
 
+  it('finds no difference between a suite and itself', async () => {
+    const rows = await collect({ a: 'a', b: 'a', resamples: 50 });
+    expect(rows.map((r) => [r.metric, r.n_paired, r.n_only_a, r.n_only_b, r.difference, r.ci_low, r.ci_high, r.p_value])).toEqual([
+      ['exact_match', 40, 0, 0, 0, 0, 0, 1],
+      ['exact_match', 20, 0, 0, 0, 0, 0, 1],
+      ['f1_score', 40, 0, 0, 0, 0, 0, 1],
+      ['num_output_tokens', 40, 0, 0, 0, 0, 0, 1],
+      ['logprob', 15, 0, 0, 0, 0, 0, 1],
+      ['num_perplexity_tokens', 15, 0, 0, 0, 0, 0, 1],
+    ]);
+  });
+
   it('stops cleanly when the reader stops early', async () => {
     let seen = 0;
     for await (const row of compareSuites(connection, { a: 'a', b: 'b', resamples: 10 })) {

@@ -10,11 +10,14 @@
  * train trial's unit is a pair of its own (HELM averages trials; with one trial, the default, the paired mean is
  * HELM's run-level mean exactly).
  *
- * Memory: DuckDB joins and sorts (spilling past its memory limit); this side holds one chunk of rows and one
- * group's pairs (32 bytes a pair, plus 8 to 32 bytes a pair while resampling).
- * Time, measured at n = 10^6 pairs and 1,000 resamples on a shared 2-core machine (load 8-13, so wall ≈ 3× CPU):
- * a 0/1 metric ≈ 8 ns a draw (CPU), 8 s; a metric of more than 4,096 distinct differences ≈ 20 ns a draw, 20 s
- * (random reads of 8 MB); pairs of several stats ≈ 40 ns a draw. `resamples` scales it linearly.
+ * Memory: DuckDB aggregates, joins and sorts the units (within its memory_limit, spilling past it); this side holds
+ * one chunk of rows and one group's pairs (32 bytes a pair, plus 8 to 32 bytes a pair while resampling). At 10^6
+ * instances × 3 metrics a suite, with memory_limit 256MB: peak RSS 490 MB for the whole process.
+ * Time at 10^6 pairs a metric and 1,000 resamples (2-core machine shared with other jobs, load 5-7; CPU time per
+ * draw, which load inflates less than wall time): the query (both suites' 3 × 10^6 units aggregated, joined,
+ * sorted) 13-20 s; a 0/1 metric 5 ns a draw, 5 s; an integer metric of 99 distinct differences 8 ns, 9-13 s; more
+ * than 4,096 distinct differences (inference_runtime) 22 ns, 25-33 s (a random read of 8 MB per draw); pairs of
+ * several stats (language modeling) 41 ns. Time scales with resamples × pairs; memory does not grow with resamples.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { closeMatches, UserError } from '../../core/errors.ts';
