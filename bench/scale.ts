@@ -6,12 +6,12 @@
  * usage: node --import tsx bench/scale.ts [N …]   (default 10000 100000 1000000); figures go to bench/results/scale.json.
  * The runs stay in bench/.work/out (suites scale-N) for bench/summarize.ts; the data is generated once.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_OUT, BENCH_WORK, EVAL_ROWS, ensureMmluData } from './mmlu-data.ts';
+import { timedRun } from './timed-run.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUN_NAME = 'mmlu:subject=bench,method=multiple_choice_joint,model=simple_model1';
@@ -34,29 +34,6 @@ interface Figure {
   readonly storeMb: number;
 }
 
-/** `/usr/bin/time -v node …`, sampling the node process's RssAnon and RssFile; stderr keeps only its tail. */
-async function timedRun(args: string[]): Promise<{ status: number | null; stderr: string; peakAnonKb: number; peakFileKb: number }> {
-  const time = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  time.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-64 * 1024)));
-  let peakAnonKb = 0;
-  let peakFileKb = 0;
-  const sample = setInterval(() => {
-    try {
-      const child = readFileSync(`/proc/${time.pid}/task/${time.pid}/children`, 'utf8').trim().split(' ')[0];
-      const status = readFileSync(`/proc/${child}/status`, 'utf8');
-      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-      peakAnonKb = Math.max(peakAnonKb, kb('RssAnon'));
-      peakFileKb = Math.max(peakFileKb, kb('RssFile'));
-    } catch {
-      // not started yet, or already gone
-    }
-  }, 250);
-  const status = await new Promise<number | null>((resolve) => time.on('close', resolve));
-  clearInterval(sample);
-  return { status, stderr, peakAnonKb, peakFileKb };
-}
-
 async function measure(n: number): Promise<Figure> {
   const suite = `scale-${n}`;
   const localPath = join(BENCH_WORK, `prod_env-${n}`);
@@ -69,7 +46,6 @@ async function measure(n: number): Promise<Figure> {
     const run = await timedRun(args);
     const wallSeconds = (performance.now() - started) / 1000;
     if (run.status !== 0) throw new Error(`run failed (${run.status}): ${run.stderr.slice(-2000)}`);
-    const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? NaN);
     const runDir = join(BENCH_OUT, 'runs', suite, RUN_NAME);
     const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
     const files = (names: string[]) => names.reduce((sum, f) => sum + (existsSync(join(runDir, f)) ? statSync(join(runDir, f)).size : 0), 0);
@@ -78,7 +54,7 @@ async function measure(n: number): Promise<Figure> {
       wallSeconds: Number(wallSeconds.toFixed(2)),
       instancesPerSecond: Math.round(n / wallSeconds),
       msPerInstance: Number(((wallSeconds * 1000) / n).toFixed(3)),
-      peakRssMb: Math.round(rssKb / 1024),
+      peakRssMb: Math.round(run.peakRssKb / 1024),
       peakRssAnonMb: Math.round(run.peakAnonKb / 1024),
       peakRssFileMb: Math.round(run.peakFileKb / 1024),
       helmJsonMb: mb(files(['scenario_state.json', 'per_instance_stats.json', 'stats.json', 'run_spec.json', 'scenario.json'])),

@@ -2,7 +2,8 @@
  * Summarize benchmark (issue #4): SQL summaries over the largest suite bench/scale.ts left in bench/.work/out
  * (1,000,000 eval instances by default): per-metric means by split and perturbation over the long-form
  * per-instance stats, a group table over the run-level stats, and request outcomes. Each query is timed on a
- * fresh read-only connection, as a user's `node pipelines/sql.js` would run it.
+ * fresh read-only connection, as a user's `node pipelines/sql.js` would run it. Then `helm-summarize` on the suite,
+ * with wall time and peak RSS (its tables, HELM's files, and the run's display files streamed from its big JSON files).
  *
  * usage: node --import tsx bench/summarize.ts [N]   (default 1000000: the suite scale-N); figures go to bench/results/summarize.json
  */
@@ -12,11 +13,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../sinks/duckdb/open-database.ts';
 import { BENCH_OUT } from './mmlu-data.ts';
+import { timedRun } from './timed-run.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const n = Number(process.argv[2] ?? 1_000_000);
 const dbPath = join(BENCH_OUT, 'runs', `scale-${n}`, 'results.duckdb');
-if (!existsSync(dbPath)) {
+if (!existsSync(join(BENCH_OUT, 'runs', `scale-${n}`, '.store-schema'))) {
   console.error(`No suite at ${dbPath}: run \`npm run bench:scale -- ${n}\` first.`);
   process.exit(2);
 }
@@ -67,6 +69,18 @@ const session = await openDatabase(dbPath, { readOnly: true });
 const [[perInstanceRows, requestRows]] = (await session.connection.runAndReadAll(
   'SELECT (SELECT count(*) FROM per_instance_stats), (SELECT count(*) FROM request_states)')).getRows() as [[bigint, bigint]];
 session.close();
+// helm-summarize itself over the suite: the classic schema's tables, HELM's files, and the run's display files
+// (streamed from its scenario_state.json and per_instance_stats.json).
+const summarizeRun = await timedRun(['-v', process.execPath, join(root, 'pipelines', 'summarize.js'), '--suite', `scale-${n}`, '-o', BENCH_OUT]);
+if (summarizeRun.status !== 0) throw new Error(`helm-summarize failed (${summarizeRun.status}): ${summarizeRun.stderr.slice(-2000)}`);
+const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.+)/.exec(summarizeRun.stderr)?.[1] ?? '?';
+const helmSummarize = {
+  wall: elapsed,
+  peakRssMb: Math.round(summarizeRun.peakRssKb / 1024),
+  peakRssAnonMb: Math.round(summarizeRun.peakAnonKb / 1024),
+  peakRssFileMb: Math.round(summarizeRun.peakFileKb / 1024),
+};
+console.log(JSON.stringify({ helmSummarize }));
 const result = {
   date: new Date().toISOString(),
   machine: { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -75,6 +89,7 @@ const result = {
   requestStateRows: Number(requestRows),
   totalSeconds,
   figures,
+  helmSummarize,
 };
 console.log(JSON.stringify({ totalSeconds, perInstanceStatRows: result.perInstanceStatRows }));
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
