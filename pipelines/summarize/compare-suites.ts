@@ -4,6 +4,7 @@
  * as a Markdown table or NDJSON. Nothing is written.
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../../core/errors.ts';
@@ -37,7 +38,8 @@ async function suiteDatabase(outputPath: string, suite: string): Promise<string>
 export async function compareSuitesCommand(options: CompareCommandOptions): Promise<number> {
   const [a, b] = options.suites;
   const paths = [await suiteDatabase(options.outputPath, a), await suiteDatabase(options.outputPath, b)];
-  const instance = await DuckDBInstance.create(':memory:');
+  // The pairing join of million-instance runs spills past this limit instead of taking most of the machine's memory.
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '512MB', temp_directory: join(tmpdir(), `helm-compare-${process.pid}`) });
   const connection = await instance.connect();
   try {
     await connection.run(`ATTACH ${sqlString(paths[0]!)} AS suite_a (READ_ONLY)`);
@@ -50,6 +52,10 @@ export async function compareSuitesCommand(options: CompareCommandOptions): Prom
     if (options.format === 'markdown') {
       console.log(`Suite A: ${a}, suite B: ${b} (B − A; paired bootstrap over per-instance stats)\n`);
       process.stdout.write(formatComparison(rows));
+    }
+    for (const [suite, only] of [[a, 'suite_a.runs EXCEPT SELECT run_name FROM suite_b.runs'], [b, 'suite_b.runs EXCEPT SELECT run_name FROM suite_a.runs']] as const) {
+      const names = (await connection.runAndReadAll(`SELECT run_name FROM ${only} ORDER BY 1`)).getRows().map((row) => String(row[0]));
+      if (names.length > 0) console.warn(`Only in ${suite}, not compared: ${names.join(', ')}`);
     }
   } finally {
     connection.closeSync();
