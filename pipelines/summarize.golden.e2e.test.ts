@@ -22,7 +22,16 @@ const RUN_FILES = ['run_spec.json', 'scenario.json', 'scenario_state.json', 'per
 
 describe('helm-summarize on the oracle suite golden case', () => {
   it('golden-run: helm-run then helm-summarize, every suite-parity check equal', async () => {
-    const run = await childProcess(join(shared, 'tools', 'golden-run'), ['--project', root, caseDir], work);
+    // The efficiency tables' mean win rates rank the two models by observed request time (the oracle answers after
+    // 10 ms and 20 ms). On a machine busy with other test files, the time around each request can exceed that gap
+    // and flip the ranking; such a run, and only such a run (every other check equal), is made again once.
+    const goldenRun = () => childProcess(join(shared, 'tools', 'golden-run'), ['--project', root, caseDir], work);
+    let run = await goldenRun();
+    const onlyTimingDiffers = (out: string): boolean => {
+      const diffs = out.split('\n').map((line) => line.trim()).filter((line) => /^(groups\/|run |run_specs|missing|\.\.\.)/.test(line));
+      return diffs.length > 0 && diffs.every((line) => /^groups\/\S+ table \d+ 'Efficiency[^']*' row \d+ 'Mean win rate'/.test(line));
+    };
+    if (onlyTimingDiffers(run.stdout)) run = await goldenRun();
     expect(lastLine(run.stdout), run.stdout + run.stderr).toBe('oracle-suite-small: suite parity: 2386 of 2386 checks equal');
     expect(run.status).toBe(0);
   }, 300_000);
