@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { from, lastValueFrom, map, throwError, concatWith, of } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PyFloat } from '../core/py-float.ts';
+// The reader that keeps Python's int/float distinction when reading HELM's files.
+import { parsePythonJson } from '../core/python-json.ts';
 import { Stat } from '../core/stat.ts';
-// Test-only: the parser that keeps Python's int/float distinction when reading HELM's files.
-import { parsePyJson } from '../operators/metrics/__fixtures__/py-json.ts';
 import { whenReady } from '../pipelines/__fixtures__/when-ready.ts';
 import { helmJsonFile, helmJsonFileSink, writeHelmJsonFile } from './helm-json-file.ts';
 
@@ -31,7 +31,7 @@ describe('helmJsonFile against the golden MMLU run (HELM 0.5.16)', () => {
   it.each(['per_instance_stats.json', 'stats.json', 'display_predictions.json', 'instances.json'])(
     'streams %s byte for byte, item by item in small batches',
     async (name) => {
-      const items = parsePyJson(golden(name)) as unknown[];
+      const items = parsePythonJson(golden(name)) as unknown[];
       const file = helmJsonFile(join(dir, name), { batchChars: 1000 });
       for (const item of items) await file.write(item);
       await file.close();
@@ -41,7 +41,7 @@ describe('helmJsonFile against the golden MMLU run (HELM 0.5.16)', () => {
   );
 
   it('streams scenario_state.json as an object whose last field is the array', async () => {
-    const whole = parsePyJson(golden('scenario_state.json')) as { adapter_spec: unknown; request_states: unknown[] };
+    const whole = parsePythonJson(golden('scenario_state.json')) as { adapter_spec: unknown; request_states: unknown[] };
     const file = helmJsonFile(join(dir, 'scenario_state.json'), {
       head: { adapter_spec: whole.adapter_spec },
       arrayKey: 'request_states',
@@ -53,7 +53,7 @@ describe('helmJsonFile against the golden MMLU run (HELM 0.5.16)', () => {
   });
 
   it.each(['run_spec.json', 'scenario.json'])('writes the small file %s whole', async (name) => {
-    await writeHelmJsonFile(join(dir, name), parsePyJson(golden(name)));
+    await writeHelmJsonFile(join(dir, name), parsePythonJson(golden(name)));
     expect(readFileSync(join(dir, name), 'utf8')).toBe(golden(name));
     expect(existsSync(join(dir, `${name}.tmp`))).toBe(false);
   });

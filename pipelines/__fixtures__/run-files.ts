@@ -1,7 +1,7 @@
 /** Helpers of the end-to-end tests that compare run files: HELM JSON with its timing fields taken out. */
 import { readFileSync } from 'node:fs';
 import { helmJson } from '../../core/helm-json.ts';
-import { parsePyJson } from '../../operators/metrics/__fixtures__/py-json.ts';
+import { parsePythonJson } from '../../core/python-json.ts';
 
 const TIMING_STATS = new Set(['inference_runtime']);
 
@@ -22,5 +22,5 @@ export function withoutTiming(path: string): string {
     }
     return value;
   };
-  return helmJson(strip(parsePyJson(readFileSync(path, 'utf8'))));
+  return helmJson(strip(parsePythonJson(readFileSync(path, 'utf8'))));
 }

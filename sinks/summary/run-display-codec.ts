@@ -7,7 +7,7 @@
  */
 import { pyFloat } from '../../core/py-float.ts';
 import { helmPerturbation } from './run-display-perturbation.ts';
-import { jsonField } from './run-display-python-json.ts';
+import { jsonField } from '../../core/python-json.ts';
 
 /** How one field is read: its conversion, and its default (`NONE`: Optional with a None default). */
 type FieldSpec = readonly [name: string, convert: (value: unknown) => unknown, defaultValue: unknown];

@@ -6,7 +6,7 @@
  * are dropped, as HELM drops them.
  */
 import { pyFloat } from '../../core/py-float.ts';
-import { jsonField } from './run-display-python-json.ts';
+import { jsonField } from '../../core/python-json.ts';
 
 type FieldType = 'str' | 'bool' | 'int' | 'float' | 'optional_str' | 'optional_int';
 type Field = readonly [name: string, type: FieldType, defaultValue: string | number | boolean | null];

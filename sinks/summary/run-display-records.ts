@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pyFloat } from '../../core/py-float.ts';
 import { pyStrip } from './run-display-python-text.ts';
-import { jsonField, orderedJsonObject } from './run-display-python-json.ts';
+import { jsonField, orderedJsonObject } from '../../core/python-json.ts';
 import type { RequestStateView } from './run-display-request-state.ts';
 
 /** HELM `ADAPT_MULTIPLE_CHOICE_SEPARATE_METHODS`. */

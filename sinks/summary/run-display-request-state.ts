@@ -6,7 +6,7 @@
 import { helmInstance, helmRequest } from './run-display-codec.ts';
 import { jsonArrayItems, jsonObjectFields } from './run-display-json-bytes.ts';
 import { helmPerturbation } from './run-display-perturbation.ts';
-import { jsonField, parsePythonJson } from './run-display-python-json.ts';
+import { jsonField, parsePythonJson } from '../../core/python-json.ts';
 
 /** What the display reads of a result's first completion (HELM `GeneratedOutput`). */
 export interface FirstCompletion {

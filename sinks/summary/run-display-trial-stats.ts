@@ -9,7 +9,7 @@ import { readJsonArrayItems } from './run-display-json-array.ts';
 import { jsonObjectFields } from './run-display-json-bytes.ts';
 import { instanceKey, keyOrder, type TrialKey } from './run-display-key-order.ts';
 import { helmPerturbation, perturbationIdentity } from './run-display-perturbation.ts';
-import { jsonField, parsePythonJson } from './run-display-python-json.ts';
+import { jsonField, parsePythonJson } from '../../core/python-json.ts';
 
 /** One PerInstanceStats entry, reduced to its key and its display stats (name, mean) in the entry's order. */
 export interface TrialStats {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PyFloat } from '../../core/py-float.ts';
 import { helmJsonFile, writeHelmJsonFile } from '../helm-json-file.ts';
-import { jsonField, parsePythonJson } from './run-display-python-json.ts';
+import { jsonField, parsePythonJson } from '../../core/python-json.ts';
 
 /** One run of the summary: where it is (as HELM writes the path), its run name and the suite it comes from. */
 export interface SummaryRun {

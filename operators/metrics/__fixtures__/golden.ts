@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AdapterSpec } from '../../../core/adapter-spec.ts';
+import { parsePythonJson } from '../../../core/python-json.ts';
 import type { CompletedRequest } from '../../../core/request.ts';
 import type { MetricSpec } from '../../../core/run-spec.ts';
 import type { WindowService } from '../../../core/window-service.ts';
-import { parsePyJson } from './py-json.ts';
 
 const GOLDEN_RUN = fileURLToPath(new URL('../../../../shared/golden/helm-0.5.16/mmlu-anatomy/run/', import.meta.url));
 const read = (name: string): string => readFileSync(`${GOLDEN_RUN}${name}`, 'utf8');
@@ -24,10 +24,10 @@ export const goldenStates = (): CompletedRequest[] =>
   (JSON.parse(read('scenario_state.json')) as { request_states: CompletedRequest[] }).request_states;
 
 /** stats.json, with Python's int/float kept (floats as PyFloat). */
-export const goldenStats = (): unknown[] => parsePyJson(read('stats.json')) as unknown[];
+export const goldenStats = (): unknown[] => parsePythonJson(read('stats.json')) as unknown[];
 
 /** per_instance_stats.json, with Python's int/float kept. */
-export const goldenPerInstanceStats = (): unknown[] => parsePyJson(read('per_instance_stats.json')) as unknown[];
+export const goldenPerInstanceStats = (): unknown[] => parsePythonJson(read('per_instance_stats.json')) as unknown[];
 
 /** SimpleTokenizer's window service: one token per Unicode code point, 2048 tokens. */
 export const simpleWindowService: WindowService = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { helmJson } from '../../core/helm-json.ts';
-import { PyFloat } from '../../core/py-float.ts';
-import { jsonField, parsePythonJson } from './run-display-python-json.ts';
+import { helmJson } from './helm-json.ts';
+import { PyFloat } from './py-float.ts';
+import { jsonField, parsePythonJson } from './python-json.ts';
 
 // Each expected text is Python 3's json.dumps(json.loads(input), indent=2).
 describe('parsePythonJson', () => {

@@ -3,8 +3,8 @@
  * needs back: a number written with a fraction or exponent is a Python float (`PyFloat`, so `1.0` is written
  * `1.0` again), an integer past 2^53 stays exact (`bigint`), and Python's `NaN`, `Infinity`, `-Infinity` parse.
  */
-import { helmJson, newlineIndent, pythonJsonString, type WritesHelmJson } from '../../core/helm-json.ts';
-import { PyFloat } from '../../core/py-float.ts';
+import { helmJson, newlineIndent, pythonJsonString, type WritesHelmJson } from './helm-json.ts';
+import { PyFloat } from './py-float.ts';
 
 /**
  * A JSON object with an integer-like key (`"10"`, `"2"`): a JS object would list such keys first, in numeric
