@@ -2,23 +2,13 @@
 import type { AdapterSpec } from '../../core/adapter-spec.ts';
 import { UserError } from '../../core/errors.ts';
 import { isCorrect, type Instance } from '../../core/instance.ts';
+import { comparePyStrings } from '../../core/python-text.ts';
 import { PythonRandom } from '../../core/rng/python-random.ts';
-
-/** Python's default `str` order: by code point (JS `<` compares UTF-16 units, which differs past U+FFFF). */
-function comparePythonStrings(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-}
 
 /** Labels in sampling order: by count descending, each count's labels shuffled from alphabetical order. */
 function labelsInSamplingOrder(byLabel: ReadonlyMap<string, readonly Instance[]>, rng: PythonRandom): string[] {
   const labelsByCount = new Map<number, string[]>();
-  for (const label of [...byLabel.keys()].sort(comparePythonStrings)) {
+  for (const label of [...byLabel.keys()].sort(comparePyStrings)) {
     const count = byLabel.get(label)!.length;
     labelsByCount.set(count, [...(labelsByCount.get(count) ?? []), label]);
   }

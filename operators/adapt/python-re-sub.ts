@@ -4,14 +4,10 @@
  * escapes differ from JS `$1`/`$&`). Constructs without a faithful translation are a UserError, never a guess.
  */
 import { UserError } from '../../core/errors.ts';
+import { PY_SPACE_CHARS, PY_WORD_BOUNDARY, PY_WORD_CHARS } from '../../core/python-text.ts';
 
-/** Python `str.isspace()` characters, which `\s` matches on str patterns. */
-const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-/** Python `\w` on str: `str.isalnum()` or `_`. */
-const PY_WORD = '\\p{L}\\p{N}_';
-const BOUNDARY = `(?:(?<=[${PY_WORD}])(?![${PY_WORD}])|(?<![${PY_WORD}])(?=[${PY_WORD}]))`;
 const ESCAPES: Readonly<Record<string, string>> = { a: '\x07', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
-const CATEGORIES: Readonly<Record<string, string>> = { d: '\\p{Nd}', w: PY_WORD, s: PY_SPACE };
+const CATEGORIES: Readonly<Record<string, string>> = { d: '\\p{Nd}', w: PY_WORD_CHARS, s: PY_SPACE_CHARS };
 const OCTAL = /[0-7]/;
 /** Characters a JS `u` pattern lets (and needs) us to escape: syntax characters, and `-` inside a set only. */
 const JS_SYNTAX = /[\\^$.*+?()[\]{}|/]/;
@@ -72,8 +68,8 @@ function translate(pattern: string, fail: (reason: string) => never): Translated
       if (inClass) fail(`\\${e} inside a character set`);
       return `[^${category}]`;
     }
-    if (e === 'b') return inClass ? '\\x08' : BOUNDARY;
-    if (!inClass && e === 'B') return `(?!${BOUNDARY})`;
+    if (e === 'b') return inClass ? '\\x08' : PY_WORD_BOUNDARY;
+    if (!inClass && e === 'B') return `(?!${PY_WORD_BOUNDARY})`;
     if (!inClass && e === 'A') return '(?<![\\s\\S])';
     if (!inClass && e === 'Z') return '(?![\\s\\S])';
     if (e === 'x' || e === 'u' || e === 'U') return literal(String.fromCodePoint(hex(e)));

@@ -13,7 +13,7 @@ import { instanceMetric } from './instance-metric.ts';
 import { statOf, type Metric, type MetricOptions } from './metric.ts';
 import { pyNegate, pySum } from './py-math.ts';
 import { isReferenceMetricName, referenceMetrics, type ReferenceMetricName } from './reference-metrics.ts';
-import { pythonRegExp, referenceStats } from './reference-stats.ts';
+import { outputMappingRegExp, referenceStats } from './reference-stats.ts';
 import { completionsOf, requestStateStats } from './request-state-metrics.ts';
 
 /**
@@ -91,7 +91,7 @@ export function basicGenerationMetric(options: BasicGenerationOptions): Metric {
   const names = parseReferenceMetricNames(options.names);
   const { adapterSpec, windowService } = options;
   const efficiencyData = options.efficiencyData ?? NO_EFFICIENCY_DATA;
-  const pattern = adapterSpec.output_mapping_pattern ? pythonRegExp(adapterSpec.output_mapping_pattern) : undefined;
+  const pattern = adapterSpec.output_mapping_pattern ? outputMappingRegExp(adapterSpec.output_mapping_pattern) : undefined;
   return instanceMetric({
     reads: 'generation',
     evaluate(states) {

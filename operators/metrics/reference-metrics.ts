@@ -4,7 +4,7 @@
  * that nltk returns when nothing overlaps).
  */
 import { pyFloat, type PyNumber } from '../../core/py-float.ts';
-import { PY_PUNCTUATION, PY_WORD_CHAR, pySplit, pyStrip } from './python-text.ts';
+import { PY_PUNCTUATION, PY_WORD_CHAR, pySplit, pyStrip } from '../../core/python-text.ts';
 
 const PUNCTUATION = new Set(PY_PUNCTUATION);
 const ARTICLES = new RegExp(`(?<!${PY_WORD_CHAR})(?:a|an|the)(?!${PY_WORD_CHAR})`, 'gu');

@@ -5,27 +5,18 @@ import { numberOf, pyFloat, type PyNumber } from '../../core/py-float.ts';
 import type { CompletedRequest, GeneratedOutput } from '../../core/request.ts';
 import type { Stat } from '../../core/stat.ts';
 import { UserError } from '../../core/errors.ts';
+import { pythonRegExp } from '../../core/python-regexp.ts';
+import { pyStrip } from '../../core/python-text.ts';
 import { statOf } from './metric.ts';
 import { pyMax } from './py-math.ts';
-import { pyStrip } from './python-text.ts';
 import { referenceMetrics, type ReferenceMetricName } from './reference-metrics.ts';
 
-/**
- * A Python `re` pattern as a JS RegExp: named groups `(?P<x>…)`/`(?P=x)` are rewritten; the `u` flag is used
- * where the pattern allows it, so that classes and `.` work on code points as in Python.
- */
-export function pythonRegExp(pattern: string): RegExp {
-  const js = pattern.replace(/\(\?P</g, '(?<').replace(/\(\?P=(\w+)\)/g, '\\k<$1>');
+/** An AdapterSpec's `output_mapping_pattern` compiled (see `pythonRegExp`), or a UserError naming it. */
+export function outputMappingRegExp(pattern: string): RegExp {
   try {
-    return new RegExp(js, 'u');
-  } catch {
-    try {
-      return new RegExp(js);
-    } catch (cause) {
-      throw new UserError(`output_mapping_pattern ${JSON.stringify(pattern)} is not a valid regular expression`, {
-        cause,
-      });
-    }
+    return pythonRegExp(pattern);
+  } catch (cause) {
+    throw new UserError(`output_mapping_pattern ${JSON.stringify(pattern)} is not a valid regular expression`, { cause });
   }
 }
 

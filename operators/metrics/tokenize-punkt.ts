@@ -3,19 +3,8 @@
  * in `nltk/tokenize/punkt.py`): candidate contexts, the word regex, both annotation passes, boundary realignment.
  * The algorithm is exact; the learned parameters are an input (nltk loads them from `punkt_tab/english`).
  */
-import {
-  firstCodePoint,
-  isPyLower,
-  isPyUpper,
-  pyRstrip,
-  pyStripSpace,
-  PY_D,
-  PY_END,
-  PY_END_OF_LINE,
-  PY_NOT_S,
-  PY_S,
-  PY_W_NOT_D,
-} from './tokenize-python-re.ts';
+import { pyRstrip, pyStrip } from '../../core/python-text.ts';
+import { firstCodePoint, isPyLower, isPyUpper, PY_D, PY_END, PY_END_OF_LINE, PY_NOT_S, PY_S, PY_W_NOT_D } from './tokenize-python-re.ts';
 
 /** Punkt's learned parameters (nltk `PunktParameters`); types are lowercased. */
 export interface PunktParameters {
@@ -90,7 +79,7 @@ const firstLower = (t: PunktToken): boolean => isPyLower(firstCodePoint(t.tok));
 function tokenizeWords(text: string): PunktToken[] {
   const tokens: PunktToken[] = [];
   for (const line of text.split('\n')) {
-    if (pyStripSpace(line) === '') continue;
+    if (pyStrip(line) === '') continue;
     for (const match of line.matchAll(WORD_RE)) tokens.push(makeToken(match[0]));
   }
   return tokens;

@@ -3,7 +3,7 @@
  * Treebank tokenizer that `word_tokenize` runs on each sentence: the same regexes, in nltk's order, with Python's
  * `\s`, `\w`, `\d`, `\b` and `$` spelled out (tokenize-python-re.ts).
  */
-import { pySplit } from './python-text.ts';
+import { pySplit } from '../../core/python-text.ts';
 import { PY_B, PY_END, PY_NOT_D, PY_S, PY_W } from './tokenize-python-re.ts';
 
 type Rule = readonly [RegExp, string];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pyFloat } from '../../core/py-float.ts';
-import { parsePyFloat, parsePyInt, pyFloatRepr, pyStr, pyStrip, pyTruthy } from './py-text.ts';
+import { parsePyFloat, parsePyInt, pyFloatRepr, pyStr } from './py-text.ts';
 
 describe('pyFloatRepr', () => {
   it('prints floats as Python repr does (values from CPython 3.11)', () => {
@@ -56,24 +56,11 @@ describe('parsePyInt / parsePyFloat', () => {
   });
 });
 
-describe('pyStr, pyStrip, pyTruthy', () => {
+describe('pyStr', () => {
   it('prints values as Python str() does', () => {
     expect(pyStr(3)).toBe('3');
     expect(pyStr(pyFloat(3))).toBe('3.0');
     expect(pyStr('a/b')).toBe('a/b');
     expect(pyStr(1e21)).toBe('1000000000000000000000');
-  });
-
-  it('strips Python whitespace, which differs from String.trim', () => {
-    expect(pyStrip('\x1c Answer: \x85')).toBe('Answer:');
-    expect(pyStrip('\ufeffx')).toBe('\ufeffx');
-  });
-
-  it('uses Python truthiness: "False" is true, 0 and 0.0 are false', () => {
-    expect(pyTruthy('False')).toBe(true);
-    expect(pyTruthy('')).toBe(false);
-    expect(pyTruthy(0)).toBe(false);
-    expect(pyTruthy(pyFloat(0))).toBe(false);
-    expect(pyTruthy(pyFloat(NaN))).toBe(true);
   });
 });

@@ -1,19 +1,10 @@
-/** @module Python's text rules that run-entry handling depends on: `int()`/`float()` parsing, `str()`, `strip()`. */
+/** @module Python's text rules that run-entry handling depends on: `int()`/`float()` parsing, `str()` (`strip()` and truthiness are core/python-text.ts). */
 import { pythonFloatRepr } from '../../core/helm-json.ts';
 import { PyFloat } from '../../core/py-float.ts';
+import { pyStrip } from '../../core/python-text.ts';
 
 /** A run-entry value: a Python int (JS number), a Python float (PyFloat, always), or a string. */
 export type ArgValue = number | PyFloat | string;
-
-// Python's str.isspace() characters (str.strip() with no argument removes these).
-const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`);
-const TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`);
-
-/** Python `s.strip()`: removes Python's whitespace (not JS `trim`'s, which differs for \x1c-\x1f, \x85, \ufeff). */
-export function pyStrip(s: string): string {
-  return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
-}
 
 const DIGITS = '\\d(?:_?\\d)*';
 const INT_RE = new RegExp(`^[+-]?${DIGITS}$`);
@@ -81,12 +72,4 @@ export function pyStr(value: ArgValue): string {
 /** A readable form of a value for messages: strings quoted, numbers as Python prints them. */
 export function describeValue(value: ArgValue): string {
   return typeof value === 'string' ? `'${value}'` : pyStr(value);
-}
-
-/** Python truthiness of a run-entry value (`""`, `0` and `0.0` are false; `"False"` is true). */
-export function pyTruthy(value: ArgValue | boolean): boolean {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value.length > 0;
-  const n = value instanceof PyFloat ? value.value : value;
-  return n !== 0; // NaN is truthy, as in Python
 }

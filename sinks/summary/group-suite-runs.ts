@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { canonicalJson } from '../../core/canonical-json.ts';
+import { comparePyStrings } from '../../core/python-text.ts';
 
 /** HELM's ObjectSpec as read from run_spec.json. */
 export interface SpecJson {
@@ -45,12 +46,6 @@ export const specKey = (spec: unknown): string => canonicalJson(spec);
 
 /** HELM's run directory name, by which it orders runs (`sorted(os.listdir(suite))`). */
 const runDirName = (name: string): string => name.replaceAll('/', '_');
-const byCodePoint = (a: string, b: string): number => {
-  const x = Array.from(a, (c) => c.codePointAt(0)!);
-  const y = Array.from(b, (c) => c.codePointAt(0)!);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
-};
 
 /** Reads every run's spec from the `runs` table, in HELM's order (by run directory name). */
 export async function readSuiteRuns(connection: DuckDBConnection): Promise<SuiteRun[]> {
@@ -69,7 +64,7 @@ export async function readSuiteRuns(connection: DuckDBConnection): Promise<Suite
       adapterSpec: spec.adapter_spec,
     });
   }
-  return runs.sort((a, b) => byCodePoint(runDirName(a.name), runDirName(b.name)));
+  return runs.sort((a, b) => comparePyStrings(runDirName(a.name), runDirName(b.name)));
 }
 
 function getOrCreate<V>(map: Map<string, V>, key: string, create: () => V): V {

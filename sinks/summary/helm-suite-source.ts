@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../../core/errors.ts';
+import { comparePyStrings } from '../../core/python-text.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString, type DatabaseSession } from '../duckdb/open-database.ts';
 import { emptyTableSelect, NAME_TYPE, STAT_FIELDS_TYPE, statColumnsSql } from '../store/store-schema.ts';
@@ -31,14 +32,6 @@ export interface OpenHelmSuiteOptions {
 // HELM `read_runs_for_suite`: these folders of a suite are never runs; nor is our results store's schema folder.
 const NOT_RUNS = new Set(['eval_cache', 'groups', '.store-schema']);
 
-/** Python's `sorted` on strings: by code point (JS `<` compares UTF-16 units, which differs past U+FFFF). */
-const byCodePoint = (a: string, b: string): number => {
-  const x = [...a].map((c) => c.codePointAt(0)!);
-  const y = [...b].map((c) => c.codePointAt(0)!);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
-};
-
 /** HELM's run directories of a suite: sorted names, minus eval_cache/groups, minus those lacking run_spec.json or stats.json. */
 export function helmRunDirs(suiteDir: string): { runDirs: string[]; skipped: string[] } {
   if (!existsSync(suiteDir) || !statSync(suiteDir).isDirectory()) {
@@ -49,7 +42,7 @@ export function helmRunDirs(suiteDir: string): { runDirs: string[]; skipped: str
   const names = readdirSync(suiteDir, { withFileTypes: true })
     .filter((entry) => !NOT_RUNS.has(entry.name) && (entry.isDirectory() || statSync(join(suiteDir, entry.name)).isDirectory()))
     .map((entry) => entry.name)
-    .sort(byCodePoint);
+    .sort(comparePyStrings);
   const runDirs: string[] = [];
   const skipped: string[] = [];
   for (const name of names) {

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { pyFloat } from '../../core/py-float.ts';
-import { pyStrip } from './run-display-python-text.ts';
 import { jsonField, orderedJsonObject } from '../../core/python-json.ts';
+import { pyStrip } from '../../core/python-text.ts';
 import type { RequestStateView } from './run-display-request-state.ts';
 
 /** HELM `ADAPT_MULTIPLE_CHOICE_SEPARATE_METHODS`. */

@@ -7,12 +7,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.ts';
+import { pythonRegExp } from '../../core/python-regexp.ts';
 import { removeIfExists } from '../batched-file.ts';
 import { helmJsonFile, type HelmJsonFileWriter } from '../helm-json-file.ts';
 import { readJsonArrayItems } from './run-display-json-array.ts';
 import { instanceKey } from './run-display-key-order.ts';
 import { perturbationIdentity } from './run-display-perturbation.ts';
-import { pythonRegExp } from './run-display-python-text.ts';
 import { SEPARATE_MULTIPLE_CHOICE_METHODS, displayPrediction, displayRequest, type DisplayRecordOptions } from './run-display-records.ts';
 import { requestStateView, type RequestStateView } from './run-display-request-state.ts';
 import { indexedStatsJoin, mergedStatsJoin, type StatsJoin } from './run-display-stats-join.ts';
@@ -92,7 +92,19 @@ async function readAdapterSpec(path: string): Promise<{ method: string; outputMa
   const method = runSpec.adapter_spec?.method;
   if (typeof method !== 'string') throw new UserError(`${path} has no adapter_spec.method (a HELM run_spec.json has one).`);
   const pattern = runSpec.adapter_spec?.output_mapping_pattern;
-  return { method, outputMappingPattern: typeof pattern === 'string' && pattern !== '' ? pythonRegExp(pattern) : undefined };
+  return { method, outputMappingPattern: typeof pattern === 'string' && pattern !== '' ? outputMappingRegExp(pattern) : undefined };
+}
+
+/** `adapter_spec.output_mapping_pattern` compiled (see `pythonRegExp`), or a UserError naming it. */
+function outputMappingRegExp(pattern: string): RegExp {
+  try {
+    return pythonRegExp(pattern);
+  } catch (cause) {
+    throw new UserError(
+      `output_mapping_pattern ${JSON.stringify(pattern)} in run_spec.json is not a regular expression JS can read (${(cause as Error).message}).`,
+      { cause },
+    );
+  }
 }
 
 /** One pass over the request states, writing all three files; undefined (files removed) when `stats` gave up. */

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { reference, type Input, type RawInstance, type Split } from '../../core/instance.ts';
 import { pythonCase } from '../../core/python-case.ts';
+import { pyStrip, pyTruthy } from '../../core/python-text.ts';
 import { ensureAllDownloaded } from '../download.ts';
 import { readJsonLines } from '../line-reader.ts';
-import { pyStrip, pyTruthy } from '../python-text.ts';
 import { checkScenarioArgs } from '../scenario-args.ts';
 import { downloadOptionsOf, rereadable, scenarioMetadata, type ScenarioSource, type SourceContext } from '../scenario-source.ts';
 

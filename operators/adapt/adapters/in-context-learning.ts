@@ -4,13 +4,10 @@
  */
 import type { AdapterSpec } from '../../../core/adapter-spec.ts';
 import { isCorrect, type Instance } from '../../../core/instance.ts';
+import { pyRstrip } from '../../../core/python-text.ts';
 import type { WindowService } from '../../../core/window-service.ts';
 import { fitPrompt, type FittedPrompt } from '../fit-window.ts';
 import { promptRenderer } from '../prompt.ts';
-
-/** Python `str.rstrip()`: strips trailing Unicode whitespace (`str.isspace`). */
-export const pyRstrip = (s: string): string =>
-  s.replace(/[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u, '');
 
 /** HELM `construct_output` without a reference index: the first correct reference, all of them with multi_label, or "n/a". */
 export function constructOutput(spec: AdapterSpec, instance: Instance): string {

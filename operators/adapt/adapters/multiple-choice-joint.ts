@@ -19,9 +19,10 @@
 import type { AdapterSpec } from '../../../core/adapter-spec.ts';
 import { UserError } from '../../../core/errors.ts';
 import { isCorrect, type Instance } from '../../../core/instance.ts';
+import { pyRstrip } from '../../../core/python-text.ts';
 import { request } from '../../../core/request.ts';
 import type { AdapterFactory } from './adapter.ts';
-import { inContextPrompts, pyRstrip } from './in-context-learning.ts';
+import { inContextPrompts } from './in-context-learning.ts';
 
 /** HELM `get_prefix_char`: the first alphanumeric (`str.isalnum`) character of a prefix. */
 const prefixChar = (prefix: string): string | undefined => /[\p{L}\p{N}]/u.exec(prefix)?.[0];

@@ -2,7 +2,8 @@
 import { perturbationDescription } from '../../../core/metric-name.ts';
 import { loadContractionMap } from './perturbation-data.ts';
 import { caseRule, pythonCase } from '../../../core/python-case.ts';
-import { PY_WORD_BOUNDARY, pythonIgnoreCase } from './python-regex.ts';
+import { PY_WORD_BOUNDARY } from '../../../core/python-text.ts';
+import { pythonIgnoreCase } from './python-regex.ts';
 import type { TextPerturbation } from './text-perturbation.ts';
 
 /**

@@ -3,7 +3,7 @@ import { perturbationDescription } from '../../../core/metric-name.ts';
 import { numberOf, type PyNumber } from '../../../core/py-float.ts';
 import { loadMisspellings } from './perturbation-data.ts';
 import { pythonCase } from '../../../core/python-case.ts';
-import { PY_WORD_BOUNDARY } from './python-regex.ts';
+import { PY_WORD_BOUNDARY } from '../../../core/python-text.ts';
 import type { TextPerturbation } from './text-perturbation.ts';
 
 /**

@@ -1,10 +1,7 @@
-/** @module Python `re` semantics that JS regexes lack, written as JS pattern source (use with the `u` flag). */
-
-/** Python's `\w` on `str`: letters, numbers (`str.isalnum`) and `_`. JS `\w` and `\b` are ASCII-only. */
-const PY_WORD_CHAR = '[\\p{L}\\p{N}_]';
-
-/** Python's `\b` on `str`: a position between a word and a non-word character (or the text's edge). */
-export const PY_WORD_BOUNDARY = `(?:(?<=${PY_WORD_CHAR})(?!${PY_WORD_CHAR})|(?<!${PY_WORD_CHAR})(?=${PY_WORD_CHAR}))`;
+/**
+ * @module Python `re.IGNORECASE` as JS pattern source (use with the `iu` flags). Python's `\w` and `\b` are in
+ * core/python-text.ts.
+ */
 
 /**
  * Pattern source that, under the JS `iu` flags, matches like Python's `re.IGNORECASE` for ASCII

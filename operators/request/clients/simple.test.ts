@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { request } from '../../../core/request.ts';
-import { simpleClient, splitOnWhitespace } from './simple.ts';
+import { simpleClient } from './simple.ts';
 
 describe('simpleClient', () => {
   const client = simpleClient();
@@ -9,6 +9,11 @@ describe('simpleClient', () => {
     const raw = client.encode(request({ model: 'simple/model1', prompt: '7 2 4 6', num_completions: 3 }));
     expect(raw).toEqual({ engine: 'model1', prompt: '7 2 4 6', num_completions: 3 });
     expect((await client.send(raw, new AbortController().signal)).completions).toEqual(['6', '4', '2']);
+  });
+
+  it('splits the prompt on Python whitespace (including \\x1c and NBSP, not BOM)', async () => {
+    const response = await client.send({ engine: 'model1', prompt: ' a\x1cb\u00a0c\ufeffd \n', num_completions: 3 }, new AbortController().signal);
+    expect(response.completions).toEqual(['c\ufeffd', 'b', 'a']);
   });
 
   it('cycles the reversed words when more completions than words are asked', async () => {
@@ -30,9 +35,5 @@ describe('simpleClient', () => {
       request_time: 1.5e-5,
       request_datetime: 1795414396,
     });
-  });
-
-  it('splits on Python whitespace (including \\x1c and NBSP, not BOM)', () => {
-    expect(splitOnWhitespace(' a\x1cb\u00a0c\ufeffd \n')).toEqual(['a', 'b', 'c\ufeffd']);
   });
 });

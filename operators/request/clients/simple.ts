@@ -1,4 +1,5 @@
 /** @module HELM's SimpleClient (`clients/simple_client.py`): the offline test model `simple/model1`. */
+import { pySplit } from '../../../core/python-text.ts';
 import type { GeneratedOutput, Request, RequestResult } from '../../../core/request.ts';
 import type { ModelClient } from './model-client.ts';
 
@@ -10,14 +11,6 @@ export interface SimpleRawRequest {
 
 export interface SimpleResponse {
   readonly completions: readonly string[];
-}
-
-// Python's str.split() separators: the characters for which str.isspace() is true.
-const PYTHON_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-
-/** Python `str.split()` with no arguments: runs of whitespace separate, and no empty strings result. */
-export function splitOnWhitespace(text: string): string[] {
-  return text.split(PYTHON_WHITESPACE).filter((word) => word !== '');
 }
 
 /**
@@ -34,7 +27,7 @@ export function simpleClient(): ModelClient<SimpleRawRequest, SimpleResponse> {
       num_completions: request.num_completions,
     }),
     send: async (raw) => {
-      const reversed = splitOnWhitespace(raw.prompt).reverse();
+      const reversed = pySplit(raw.prompt).reverse();
       const completions: string[] = [];
       for (let i = 0; reversed.length > 0 && i < raw.num_completions; i++) {
         completions.push(reversed[i % reversed.length]!);

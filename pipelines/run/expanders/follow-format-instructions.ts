@@ -4,8 +4,8 @@
  * and suffix (not the instructions, despite the name). Generation runs only. The name does not change.
  */
 import { UserError } from '../../../core/errors.ts';
+import { pyStrip } from '../../../core/python-text.ts';
 import { INSTRUCTION_FOLLOWING_MODEL_TAG } from '../model-tags.ts';
-import { pyStrip } from '../py-text.ts';
 import { unknownValueError, withAdapter, type ExpanderFactory } from './expander.ts';
 
 /** HELM `IN_CONTEXT_LEARNING_INSTRUCTIONS_PREFIX`. */

@@ -2,7 +2,7 @@
  * @module Prompt formats HELM applies by model tag only (no description key): Anthropic Claude 1/2 and 3,
  * IDEFICS instruct, LLaVA, OpenFlamingo. None changes the run name.
  */
-import { pyStrip } from '../py-text.ts';
+import { pyStrip } from '../../../core/python-text.ts';
 import { withAdapter, type RunExpander } from './expander.ts';
 import { ICL_INSTRUCTIONS_PREFIX, ICL_INSTRUCTIONS_SUFFIX } from './follow-format-instructions.ts';
 

@@ -4,7 +4,7 @@
  * instructions (or, with `_suffix`, after the global suffix). The name does not change.
  */
 import { UserError } from '../../../core/errors.ts';
-import { pyStrip } from '../py-text.ts';
+import { pyStrip } from '../../../core/python-text.ts';
 import { requireString, unknownValueError, withAdapter, type ExpanderFactory } from './expander.ts';
 
 const SINGLE_LETTER = 'Answer with only a single letter.';

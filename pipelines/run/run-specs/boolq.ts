@@ -1,6 +1,6 @@
 /** @module `boolq[:only_contrast=…]` (HELM `classic_run_specs.py: get_boolq_spec`). */
+import { pyTruthy } from '../../../core/python-text.ts';
 import { DEFAULT_DATA_AUGMENTER_SPEC } from '../../../core/run-spec.ts';
-import { pyTruthy } from '../py-text.ts';
 import { generationAdapterSpec } from './adapter-presets.ts';
 import { biasMetricSpecs, exactMatchMetricSpecs } from './metric-presets.ts';
 import { optional, type RunSpecFunction } from './run-spec-function.ts';
