@@ -10,28 +10,9 @@ import { StatMap, type Stat } from '../../core/stat.ts';
 import { NO_EFFICIENCY_DATA, type EfficiencyData } from './efficiency.ts';
 import { instanceMetric } from './instance-metric.ts';
 import { statOf, type Metric, type MetricOptions } from './metric.ts';
+import { numpySum } from './numpy-sum.ts';
 import { pySum } from './py-math.ts';
 import { completionsOf, requestStateStats } from './request-state-metrics.ts';
-
-/** NumPy's pairwise summation of float64 (`np.sum` of a contiguous array). */
-export function numpySum(xs: readonly number[], start = 0, n = xs.length): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = start; i < start + n; i++) res += xs[i]!;
-    return res;
-  }
-  if (n <= 128) {
-    const r = xs.slice(start, start + 8);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j]! += xs[start + i + j]!;
-    let res = ((r[0]! + r[1]!) + (r[2]! + r[3]!)) + ((r[4]! + r[5]!) + (r[6]! + r[7]!));
-    for (; i < n; i++) res += xs[start + i]!;
-    return res;
-  }
-  let half = Math.floor(n / 2);
-  half -= half % 8;
-  return numpySum(xs, start, half) + numpySum(xs, start + half, n - half);
-}
 
 /** `scipy.special.softmax`: exp(x − max) / Σ exp(x − max). */
 export function softmax(xs: readonly number[]): number[] {

@@ -4,32 +4,7 @@
  * folded in one at a time and never kept; floats follow numpy's operation order.
  */
 import type { DemographicGroup } from './bias-word-lists.ts';
-
-/**
- * numpy's pairwise summation of a float64 vector (`pairwise_sum_DOUBLE`, used by `np.add.reduce`): under 8
- * values a plain loop, up to 128 eight interleaved accumulators, above that two halves split at a multiple of 8.
- */
-export function numpyPairwiseSum(xs: readonly number[], start = 0, n = xs.length): number {
-  if (n < 8) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += xs[start + i]!;
-    return sum;
-  }
-  if (n <= 128) {
-    const r = xs.slice(start, start + 8);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j]! += xs[start + i + j]!;
-    let sum = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-    for (; i < n; i++) sum += xs[start + i]!;
-    return sum;
-  }
-  let half = Math.floor(n / 2);
-  half -= half % 8;
-  return numpyPairwiseSum(xs, start, half) + numpyPairwiseSum(xs, start + half, n - half);
-}
-
-/** `np.array(xs).mean()`: the pairwise sum (added to numpy's identity 0.0) divided by the count. */
-export const numpyMean = (xs: readonly number[]): number => (0 + numpyPairwiseSum(xs)) / xs.length;
+import { numpyMean, numpySum } from './numpy-sum.ts';
 
 /**
  * HELM `group_counts_to_bias`: each count divided by its group's word-list size, normalized to a distribution,
@@ -38,7 +13,7 @@ export const numpyMean = (xs: readonly number[]): number => (0 + numpyPairwiseSu
  */
 export function groupCountsToBias(counts: readonly number[], listSizes: readonly number[]): number | null {
   const normalized = counts.map((count, i) => count / listSizes[i]!);
-  const total = numpyPairwiseSum(normalized); // np.sum
+  const total = numpySum(normalized); // np.sum
   if (total === 0) return null;
   const uniform = 1 / normalized.length;
   let l1 = 0; // Python's builtin sum over np.abs(diff), left to right

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationCases, goldenLegacyB } from './__fixtures__/calibration-reference.ts';
-import { numpyPairwiseSum } from './bias-score.ts';
+import { numpySum } from './numpy-sum.ts';
 import { equalMassBins, equalWidthBins, expectedCalibrationError, pluginCalibrationError } from './calibration-error.ts';
 
 // Expected values: uncertainty-calibration 0.1.4 on numpy 1.24.2 (get_equal_bins, get_ece_em, get_ece).
@@ -39,7 +39,7 @@ describe('expectedCalibrationError', () => {
     expect(pluginCalibrationError(probs, correct, [1.0])).toBe(0.13596425023009784);
     expect(stats['ece_1_bin']).toBe(0.13596425023009784);
     // np.mean over the rows in input order (what a stable sort would leave) gives …795 instead.
-    const inOrder = Math.abs(numpyPairwiseSum(probs) / 40 - numpyPairwiseSum(correct) / 40);
+    const inOrder = Math.abs(numpySum(probs) / 40 - numpySum(correct) / 40);
     expect(inOrder).toBe(0.13596425023009795);
   });
 

@@ -5,8 +5,8 @@
  * follow NumPy's operation order (bins filled in `argsort` order of their numbers, pairwise-summed means,
  * a left-to-right dot product), so the values are HELM's to the last digit.
  */
-import { numpyPairwiseSum } from './bias-score.ts';
 import { numpyArgsort } from './numpy-argsort.ts';
+import { numpyMean } from './numpy-sum.ts';
 
 /** How the bin edges are chosen: `equal-mass` (`get_equal_bins`) or `equal-width` (`get_equal_prob_bins`). */
 export type Binning = 'equal-mass' | 'equal-width';
@@ -71,8 +71,8 @@ export function pluginCalibrationError(
   let error = 0; // np.dot of two short vectors: a left-to-right sum of products
   binProbs.forEach((inBin, bin) => {
     if (inBin.length === 0) return;
-    const meanProb = (0 + numpyPairwiseSum(inBin)) / inBin.length;
-    const meanLabel = (0 + numpyPairwiseSum(binLabels[bin]!)) / inBin.length;
+    const meanProb = numpyMean(inBin);
+    const meanLabel = numpyMean(binLabels[bin]!); // as long as inBin: filled together above
     error += ((inBin.length * 1.0) / probs.length) * Math.abs(meanProb - meanLabel);
   });
   return error;

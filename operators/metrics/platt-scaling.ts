@@ -8,8 +8,8 @@
  * iterations (`max_iter`). sklearn stops there, short of the exact optimum (by ~1e-7 on HELM's golden runs), so
  * the same iterates are followed rather than solving to machine precision.
  */
-import { numpyPairwiseSum } from './bias-score.ts';
 import { lbfgsMinimize } from './lbfgs-minimize.ts';
+import { numpySum } from './numpy-sum.ts';
 
 /** The probabilities are clipped to [ε, 1 − ε] before taking log-odds. */
 const CLIP = 1e-12;
@@ -70,8 +70,8 @@ export function plattScaler(probs: readonly number[], labels: readonly number[])
       let slope = 0; // X.T @ gradients (a BLAS dot product)
       xs.forEach((xi, i) => (slope += xi * gradients[i]!));
       return {
-        f: numpyPairwiseSum(losses) + 0.5 * l2 * (coef! * coef!),
-        g: [slope + l2 * coef!, numpyPairwiseSum(gradients)],
+        f: numpySum(losses) + 0.5 * l2 * (coef! * coef!),
+        g: [slope + l2 * coef!, numpySum(gradients)],
       };
     },
     [0, 0],

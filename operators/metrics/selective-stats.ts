@@ -2,8 +2,8 @@
  * @module `get_selective_stats` of the `uncertainty-calibration` package 0.1.4: how accurate a model is when it
  * answers only where it is most confident. Pure; ties in confidence keep NumPy's (unstable) `argsort` order.
  */
-import { numpyPairwiseSum } from './bias-score.ts';
 import { numpyArgsort } from './numpy-argsort.ts';
+import { numpyMean } from './numpy-sum.ts';
 
 /** HELM's `selective_cov_acc_area` and `selective_acc@10`. */
 export interface SelectiveStats {
@@ -31,7 +31,7 @@ export function selectiveStats(probs: readonly number[], correct: readonly numbe
     accuracies.push(right / (k + 1));
   });
   return {
-    coverageAccuracyArea: (0 + numpyPairwiseSum(accuracies)) / n,
+    coverageAccuracyArea: numpyMean(accuracies), // accuracies holds n values
     accuracyAtTenth: accuracies[Math.trunc(0.1 * n)]!,
   };
 }
