@@ -3,8 +3,9 @@
  * Python's `json.dumps(whole, indent=2)` would write them, but streamed: the list is never held in memory.
  * Bytes go to `<name>.tmp`, renamed to `<name>` only on `close()`, so a crash leaves nothing looking complete.
  */
-import { open, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { helmJson } from '../core/helm-json.ts';
+import { writeFileAtomically } from './atomic-file.ts';
 import { batchedFile, removeIfExists } from './batched-file.ts';
 import { writerSink, type RecordWriter, type SinkReport } from './record-writer.ts';
 import type { Observable } from 'rxjs';
@@ -100,16 +101,5 @@ export function helmJsonFileSink(
  * rename.
  */
 export async function writeHelmJsonFile(path: string, value: unknown): Promise<void> {
-  const tmpPath = `${path}.tmp`;
-  const handle = await open(tmpPath, 'w');
-  try {
-    await handle.writeFile(helmJson(value, INDENT, 0), 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await removeIfExists(tmpPath);
-    throw error;
-  }
-  await handle.close();
-  await rename(tmpPath, path);
+  await writeFileAtomically(path, helmJson(value, INDENT, 0));
 }

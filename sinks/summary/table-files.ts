@@ -3,11 +3,11 @@
  * (summarize.py `write_groups`), and beyond HELM `markdown/<name>.md` and, when the table came from SQL,
  * `sql/<name>.sql` to rerun in the DuckDB CLI. `<name>` is `<group>_<table.name>`.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { helmJson } from '../../core/helm-json.ts';
 import { pyFloat } from '../../core/py-float.ts';
-import { removeIfExists } from '../batched-file.ts';
+import { writeFileAtomically } from '../atomic-file.ts';
 import { tableToLatex } from './latex.ts';
 import { tableToMarkdown } from './markdown.ts';
 import type { Cell, Table } from './table.ts';
@@ -85,18 +85,6 @@ export interface TableFilesOptions {
   readonly sql?: string;
 }
 
-/** Writes `text` to `path` through `<path>.tmp` and a rename, so a crash never leaves a file that looks complete. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmpPath = `${path}.tmp`;
-  try {
-    await writeFile(tmpPath, text, 'utf8');
-    await rename(tmpPath, path);
-  } catch (error) {
-    await removeIfExists(tmpPath);
-    throw error;
-  }
-}
-
 /**
  * Writes one table's files under `groupsDir`: `json/<name>.json` and `latex/<name>.tex` byte for byte as HELM
  * (no trailing newline; the JSON holds the table as given, so pass it through `withTableFileLinks` first, as HELM's
@@ -117,7 +105,7 @@ export async function writeTableFiles(groupsDir: string, table: Table, options: 
   await Promise.all(
     files.map(async ([folder, extension, text]) => {
       await mkdir(join(groupsDir, folder), { recursive: true });
-      await writeAtomically(join(groupsDir, folder, `${name}.${extension}`), text);
+      await writeFileAtomically(join(groupsDir, folder, `${name}.${extension}`), text);
     }),
   );
 }
