@@ -91,7 +91,7 @@ describe('helm-run --skip-helm-json', () => {
   it('writes no scenario_state.json / per_instance_stats.json, and the same stats, NDJSON and DuckDB rows', async () => {
     expect(first.status).toBe(0);
     expect(readdirSync(runDir).sort()).toEqual(['per_instance_stats.ndjson', 'run_spec.json', 'scenario.json', 'scenario_state.ndjson',
-      'stats.json', 'stats.ndjson']);
+      'stats.json', 'stats.ndjson', 'store']);
     expect(withoutTiming(join(runDir, 'stats.json'))).toBe(withoutTiming(join(golden, 'run', 'stats.json')));
     expect(ndjsonLines('scenario_state.ndjson')).toBe(10);
     expect(ndjsonLines('per_instance_stats.ndjson')).toBe(10);
