@@ -77,6 +77,11 @@ export function tableHelmRecord(table: Table): unknown {
   };
 }
 
+/** The Markdown file of a table: its title (else its file name), the table, and where its SQL is when it has one. */
+export const markdownFile = (table: Table, name: string, hasSql = true): string =>
+  `### ${table.title === '' ? name : table.title}\n\n${tableToMarkdown(table)}` +
+  (hasSql ? `\nThe numbers: \`sql/${name}.sql\` over the suite's results.duckdb.\n` : '');
+
 /** Options of `writeTableFiles`. */
 export interface TableFilesOptions {
   /** The run group the table belongs to: the files are `<group>_<table.name>.*` and the LaTeX caption names it. */
@@ -98,7 +103,7 @@ export async function writeTableFiles(groupsDir: string, table: Table, options: 
     ['json', 'json', helmJson(tableHelmRecord(table))],
     // summarize.py write_groups: the caption argument is "<table.name> (<group>)".
     ['latex', 'tex', tableToLatex(table, `${table.name ?? 'None'} (${options.groupName})`)],
-    ['markdown', 'md', tableToMarkdown(table)],
+    ['markdown', 'md', markdownFile(table, name, options.sql !== undefined)],
   ];
   const sql = options.sql;
   if (sql !== undefined) files.push(['sql', 'sql', sql.endsWith('\n') ? sql : `${sql}\n`]);
