@@ -3,7 +3,7 @@
  * rebuilt from the run files, an empty eval split, a run whose every request failed, a run that fails before
  * writing (no empty folder left), and the headline a finished run prints.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,24 +29,19 @@ describe('helm-run outcomes', () => {
     expect(run.stdout).toMatch(/try: node pipelines\/sql\.js '.*\/runs\/v1' "SELECT run_name, metric_name/);
   });
 
-  it('finds a damaged results.duckdb before any run, and --skip-completed-runs rebuilds it from the run files', async () => {
+  it('sets a damaged results.duckdb aside before any run and makes a new one: the results are in the runs\' own files', async () => {
     const out = outputRoot('damaged');
     expect((await helmRun(out, MMLU)).status).toBe(0);
     const dbPath = join(out, 'runs', 'v1', 'results.duckdb');
     const bytes = readFileSync(dbPath);
     writeFileSync(dbPath, bytes.subarray(0, bytes.length / 2)); // cut in half
-    const damaged = await helmRun(out, MMLU);
-    expect(damaged.status).toBe(2);
-    expect(damaged.stderr).toContain(`The suite database ${dbPath} is damaged`);
-    expect(damaged.stderr).toContain('--skip-completed-runs');
-    expect(damaged.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(damaged.stdout).not.toContain('Done'); // no run was started
-
-    renameSync(dbPath, `${dbPath}.damaged`);
-    const rebuilt = await helmRun(out, [...MMLU, '--skip-completed-runs']);
-    expect(rebuilt.status, rebuilt.stderr).toBe(0);
-    expect(rebuilt.stdout).toContain(`Loaded the complete run ${RUN} into ${dbPath} from its files.`);
-    expect(await runsInDatabase(out)).toEqual([10]);
+    const again = await helmRun(out, [...MMLU, '--skip-completed-runs']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`The suite database ${dbPath} was unreadable`);
+    expect(again.stderr).toContain(`moved to ${dbPath}.set-aside-`);
+    expect(again.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(again.stdout).toContain(`Skipping run ${RUN} because run is completed`);
+    expect(await runsInDatabase(out)).toEqual([10]); // the complete run, seen again through the new views
   });
 
   it('refuses an empty eval split with a message naming the files, and leaves no empty folder', async () => {
