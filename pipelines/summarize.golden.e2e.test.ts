@@ -24,17 +24,17 @@ describe('helm-summarize on the oracle suite golden case', () => {
   it('golden-run: helm-run then helm-summarize, every suite-parity check equal', async () => {
     // The efficiency tables' mean win rates rank the two models by observed request time (the oracle answers after
     // 10 ms and 20 ms). On a machine busy with other test files, the time around each request can exceed that gap
-    // and flip the ranking; such a run, and only such a run (every other check equal), is made again once.
+    // and flip the ranking; such a run, and only such a run (every other check equal), is made again, up to twice.
     const goldenRun = () => childProcess(join(shared, 'tools', 'golden-run'), ['--project', root, caseDir], work);
     let run = await goldenRun();
     const onlyTimingDiffers = (out: string): boolean => {
       const diffs = out.split('\n').map((line) => line.trim()).filter((line) => /^(groups\/|run |run_specs|missing|\.\.\.)/.test(line));
       return diffs.length > 0 && diffs.every((line) => /^groups\/\S+ table \d+ 'Efficiency[^']*' row \d+ 'Mean win rate'/.test(line));
     };
-    if (onlyTimingDiffers(run.stdout)) run = await goldenRun();
+    for (let again = 0; again < 2 && onlyTimingDiffers(run.stdout); again++) run = await goldenRun();
     expect(lastLine(run.stdout), run.stdout + run.stderr).toBe('oracle-suite-small: suite parity: 2386 of 2386 checks equal');
     expect(run.status).toBe(0);
-  }, 300_000);
+  }, 600_000);
 
   it("reads a suite that HELM wrote (JSON run directories, no store) into HELM's own tables", async () => {
     const out = join(work, 'benchmark_output'); // -o benchmark_output from `work`: links spelled as HELM's
