@@ -55,10 +55,12 @@ const MAX_UNCOMMITTED_PUTS = 4096;
 // Cache keys are hashes, so puts land on pages all over the file and, read through LMDB's memory map, every page of
 // a growing cache would stay resident in this process. Reopening the store every so many puts unmaps them: measured
 // with 200k puts, 351 MB of mapped file in the process without it, 46 MB with a reopen every 20k.
-// 2,000: about 40 MB of the cache mapped at a time at 100k instances. Fewer cost time as the cache grows (each reopen
-// waits for the puts in flight; at 300k instances a reopen took 17 ms): with 500, 1M instances took 634 s instead of
-// 563 s for 135 MB less mapped at the peak.
-const PUTS_BEFORE_REOPEN = 2_000;
+// Every page touched through the map brings its neighbours with it (the kernel's fault-around, 64 KB), so the mapped
+// part grows with the cache: with a reopen every 2,000 puts, up to 190 MB of a 1M-instance cache was resident (the
+// 1M scale run's file-backed peak 285 MB, issue 13); with 500, 40 MB at 100k instances instead of about 70. The cost:
+// each reopen waits for the puts in flight (at 300k instances a reopen took 17 ms); an earlier measure at 1M,
+// 634 s with 500 against 563 s with 2,000.
+const PUTS_BEFORE_REOPEN = 500;
 
 /** One shard's store; `reopening` is set while it is closed and opened again. */
 interface Shard {
