@@ -7,7 +7,8 @@ import { rateLimiterPools } from '../operators/request/rate-limit.ts';
 import { openRequestCache } from '../operators/request/open-request-cache.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HelpRequested, parseRunArgs, refuseUnsupported, type RunOptions } from './run/cli-options.ts';
+import { commandExit } from './cli/command-exit.ts';
+import { parseRunArgs, refuseUnsupported, type RunOptions } from './run/cli-options.ts';
 import { checkOutputPath } from './run/output-checks.ts';
 import { collectRunEntries } from './run/conf-file.ts';
 import { loadCredentials } from './run/credentials.ts';
@@ -92,25 +93,5 @@ async function helmRun(options: RunOptions): Promise<number> {
   return 0;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  try {
-    return await helmRun(parseRunArgs(argv));
-  } catch (error) {
-    if (error instanceof HelpRequested) {
-      process.stdout.write(error.text);
-      return 0;
-    }
-    if (error instanceof UserError) {
-      console.error(`helm-run: ${error.message}`);
-      return 2;
-    }
-    if (error instanceof RequestFailedError) {
-      console.error(`helm-run: ${error.message}`); // already redacted; a provider's failure is no bug of ours
-      return 1;
-    }
-    console.error(error);
-    return 1;
-  }
-}
-
-process.exitCode = await main(process.argv.slice(2));
+// A provider's failure (already redacted) is no bug of ours: its message, exit 1.
+process.exitCode = await commandExit('helm-run', () => helmRun(parseRunArgs(process.argv.slice(2))), (error) => error instanceof RequestFailedError);

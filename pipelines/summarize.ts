@@ -16,7 +16,7 @@ import { autoGenerateSchema, fixUpSchema } from '../sinks/summary/schema-fix-up.
 import { schemaJson } from '../sinks/summary/schema-json.ts';
 import { validateSchema } from '../sinks/summary/schema-validate.ts';
 import { writeExecutiveSummary, writeRunLists, type SummaryRun } from '../sinks/summary/suite-files.ts';
-import { HelpRequested } from './cli/flag-table.ts';
+import { commandExit } from './cli/command-exit.ts';
 import { loadModelRegistry } from './run/model-registry.ts';
 import { displayMetricNames } from './summarize/display-metric-names.ts';
 import { openSummarySource, type SuiteToRead, type SummarySource } from './summarize/open-suites.ts';
@@ -122,21 +122,4 @@ async function summarize(options: SummarizeOptions): Promise<number> {
   return 0;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  try {
-    return await summarize(parseSummarizeArgs(argv, DEFAULT_SCHEMA_PATH));
-  } catch (error) {
-    if (error instanceof HelpRequested) {
-      process.stdout.write(error.text);
-      return 0;
-    }
-    if (error instanceof UserError) {
-      console.error(`helm-summarize: ${error.message}`);
-      return 2;
-    }
-    console.error(error);
-    return 1;
-  }
-}
-
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await commandExit('helm-summarize', () => summarize(parseSummarizeArgs(process.argv.slice(2), DEFAULT_SCHEMA_PATH)));
