@@ -9,6 +9,7 @@ import type { CompletedRequest, PendingRequest, Request, RequestResult } from '.
 import { modelHost } from '../../core/request.ts';
 import { RequestCacheFailure } from './cache-failure.ts';
 import type { AnyModelClient, CachedResponse } from './clients/model-client.ts';
+import { exchangeSeconds, withExchangeTiming, type ExchangeTiming } from './exchange-timing.ts';
 import { limited, type RateLimiter } from './rate-limit.ts';
 import type { RequestCache } from './request-cache.ts';
 import { DEFAULT_RETRY_POLICY, RequestFailure, retryRequest, type RetryPolicy, timeoutAttempt } from './retry.ts';
@@ -51,12 +52,15 @@ function failedResult(error: unknown, deployment: string, redact: (text: string)
   return { success: false, embedding: [], completions: [], cached: false, error: redact(why) };
 }
 
-/** One call of `send`, aborted through its AbortSignal when unsubscribed before it settles (a timeout). */
-function sendOnce(client: AnyModelClient, raw: unknown): Observable<unknown> {
+/**
+ * One call of `send`, aborted through its AbortSignal when unsubscribed before it settles (a timeout); `timing`
+ * receives the marks of its HTTP exchange.
+ */
+function sendOnce(client: AnyModelClient, raw: unknown, timing: ExchangeTiming): Observable<unknown> {
   return new Observable<unknown>((subscriber) => {
     const abort = new AbortController();
     let isSettled = false;
-    client.send(raw, abort.signal).then(
+    withExchangeTiming(timing, () => client.send(raw, abort.signal)).then(
       (response) => {
         isSettled = true;
         subscriber.next(response);
@@ -89,11 +93,13 @@ export function executeRequest(pending: PendingRequest, options: ExecuteOptions)
   const attempt = (): Observable<CachedResponse<unknown>> =>
     defer(() => {
       const started = performance.now();
-      return sendOnce(client, raw).pipe(
+      const timing: ExchangeTiming = {};
+      return sendOnce(client, raw, timing).pipe(
         timeoutAttempt(policy, scheduler),
         map((response) => ({
           response,
-          request_time: (performance.now() - started) / 1000,
+          // The HTTP exchange's own time where the client speaks HTTP through keepAliveFetch; else the call's.
+          request_time: exchangeSeconds(timing) ?? (performance.now() - started) / 1000,
           request_datetime: Math.floor(Date.now() / 1000),
         })),
       );

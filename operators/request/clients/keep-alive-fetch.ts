@@ -9,6 +9,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
+import { markReceived, markSent } from '../exchange-timing.ts';
 
 // Requests in flight are bounded by the run's own limiter: the agents keep one socket per request in flight. An idle
 // socket is closed after 4 s (or the server's Keep-Alive hint, if shorter), before servers drop idle connections
@@ -83,6 +84,7 @@ export async function keepAliveFetch(input: Parameters<typeof fetch>[0], init: R
 
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<Response>((resolve, reject) => {
+    markSent();
     const request = send(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'] });
     const onAbort = () => request.destroy(abortError(signal!) as Error);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -104,6 +106,7 @@ export async function keepAliveFetch(input: Parameters<typeof fetch>[0], init: R
         if (!response.complete) dropped();
       });
       response.on('end', () => {
+        markReceived();
         settle();
         const status = response.statusCode ?? 0;
         const responseHeaders = headersOf(response);
