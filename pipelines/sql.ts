@@ -91,7 +91,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const path = resolveDatabasePath(target);
   // A suite's views point at its folder: a suite moved or copied elsewhere gets them again (a no-op otherwise).
   if (basename(path) === SUITE_DATABASE && existsSync(join(dirname(path), '.store-schema'))) {
-    await ensureSuiteStore(dirname(path), { trustMark: true });
+    // Held by another process: read the views as they are.
+    await ensureSuiteStore(dirname(path), { trustMark: true, lockTimeoutMs: 1_000 }).catch(() => undefined);
   }
   const sql = options.tables === true ? '' : await readSql(query); // read before opening: the lock is held less
   const session = await openReadOnly(path, lockTimeoutMs);

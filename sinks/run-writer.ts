@@ -69,6 +69,18 @@ function markFloats(value: unknown): unknown {
 const unmarkFloats = (_key: string, value: unknown): unknown =>
   value !== null && typeof value === 'object' && FLOAT_MARK in value ? new PyFloat((value as Record<string, number>)[FLOAT_MARK]!) : value;
 
+/**
+ * The suite's views, made once per suite. The run is complete whatever happens here: a database held by another
+ * process (a DuckDB shell) is waited for briefly, then left to the next helm-run, helm-summarize or sql command.
+ */
+async function ensureSuiteViews(suiteDir: string): Promise<void> {
+  try {
+    await ensureSuiteStore(suiteDir, { trustMark: true, lockTimeoutMs: 5_000 });
+  } catch (error) {
+    console.warn(`The suite's results.duckdb views were not made now (${String(error).split('\n')[0]}); the next helm-run, helm-summarize or sql command on the suite makes them.`);
+  }
+}
+
 /** Opens every writer of one run, withdrawing what an earlier run of the same name left complete. */
 export async function openRunWriter(options: RunWriterOptions): Promise<RunWriter> {
   const { runDir, runSpec } = options;
@@ -146,7 +158,7 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
       await writeHelmJsonFile(file('run_spec.json'), runSpecJson(runSpec)); // the run's files are complete
       await faultPoint('run-spec-written');
       await store.publish(runRowParams(runSpec, options.suite, counts));
-      await ensureSuiteStore(dirname(runDir), { trustMark: true }); // the suite's views, made once
+      await ensureSuiteViews(dirname(runDir));
       await faultPoint('store-published');
     },
 

@@ -2,12 +2,15 @@
  * The results store: a run's Parquet files (made here from its NDJSON twins, as `--skip-completed-runs` and summarize
  * rebuild a missing store, and segment by segment while a run goes on) and the suite's results.duckdb views over them.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adapterSpec } from '../../core/adapter-spec.ts';
+import { UserError } from '../../core/errors.ts';
 import { perInstanceStatsJson, requestStateJson } from '../../core/helm-records.ts';
 import type { Instance } from '../../core/instance.ts';
 import { perturbationDescription } from '../../core/metric-name.ts';
@@ -218,6 +221,27 @@ describe('a run in the results store', () => {
     await ensureSuiteStore(suiteDir());
     expect(await query(dbOf(), 'SELECT count(*) AS n FROM runs')).toEqual([{ n: 1n }]);
     expect(readdirSync(suiteDir()).filter((f) => f.startsWith(`${SUITE_DATABASE}.set-aside-`))).toHaveLength(2);
+  });
+});
+
+describe('a suite database held by another process (a DuckDB shell)', () => {
+  it('is waited for as long as asked, then given up with a UserError naming the file; once released the views are made', async () => {
+    await storeRun(RUN);
+    rmSync(dbOf());
+    const holder = spawn(process.execPath, ['-e', `
+      const { DuckDBInstance } = require('@duckdb/node-api');
+      DuckDBInstance.create(${JSON.stringify(dbOf())}).then((db) => {
+        console.log('held');
+        process.stdin.once('data', () => { db.closeSync(); process.exit(0); });
+      });`], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'inherit'] });
+    await once(holder.stdout, 'data');
+    const error = await ensureSuiteStore(suiteDir(), { lockTimeoutMs: 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(String(error)).toContain(`The DuckDB file ${dbOf()} is held by another process`);
+    holder.stdin.write('release\n');
+    await once(holder, 'exit');
+    await ensureSuiteStore(suiteDir(), { trustMark: true });
+    expect(await query(dbOf(), 'SELECT count(*) AS n FROM runs')).toEqual([{ n: 1n }]);
   });
 });
 

@@ -5,7 +5,7 @@
  * is written (after its run_spec.json): never a run whose files are not complete. Each view also reads an empty
  * file of its table in `<suite>/.store-schema/` so that it binds before any run is complete.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -53,7 +53,15 @@ async function writeSchemaFiles(connection: DuckDBConnection, suiteDir: string):
 const markOf = (suiteDir: string): string => `${STORE_VERSION}: ${suiteDir}`;
 const markFile = (suiteDir: string): string => join(suiteDir, SCHEMA_DIR, 'VERSION');
 const isCurrent = async (suiteDir: string): Promise<boolean> =>
-  (await readFile(markFile(suiteDir), 'utf8').catch(() => '')).trim() === markOf(suiteDir);
+  (await readFile(markFile(suiteDir), 'utf8').catch(() => '')).split('\n')[0] === markOf(suiteDir);
+/** The mark's second line: which results.duckdb file got the views (a file deleted and made again is another). */
+function databaseIdentity(dbPath: string): string {
+  if (!existsSync(dbPath)) return 'none';
+  const stat = statSync(dbPath);
+  return `inode ${stat.ino}, born ${stat.birthtimeMs}`;
+}
+const isMarkedDatabase = async (suiteDir: string, dbPath: string): Promise<boolean> =>
+  (await readFile(markFile(suiteDir), 'utf8').catch(() => '')).split('\n')[1] === databaseIdentity(dbPath);
 
 /** The views present in the database and their comments (each says which store version and folder it reads). */
 async function viewsIn(connection: DuckDBConnection): Promise<Map<string, string>> {
@@ -72,15 +80,16 @@ async function hasOldTables(connection: DuckDBConnection): Promise<boolean> {
  * the schema files and the database when missing. A database of the earlier design (rows in tables) or one DuckDB
  * cannot read is moved aside (its content is in the runs' own files) with a note, and a new one made.
  */
-export async function ensureSuiteStore(suiteDir: string, options: { trustMark?: boolean } = {}): Promise<void> {
+export async function ensureSuiteStore(suiteDir: string, options: { trustMark?: boolean; lockTimeoutMs?: number } = {}): Promise<void> {
   const dir = resolve(suiteDir);
   const dbPath = join(dir, SUITE_DATABASE);
-  if (options.trustMark === true && existsSync(dbPath) && (await isCurrent(dir))) return; // no open: a DuckDB shell may hold it
+  // No open when the mark says all is current: a DuckDB shell may be holding the file.
+  if (options.trustMark === true && existsSync(dbPath) && (await isCurrent(dir)) && (await isMarkedDatabase(dir, dbPath))) return;
   await mkdir(dir, { recursive: true });
   for (let attempt = 0; ; attempt++) {
     let setAside: string | undefined;
     try {
-      const session = await openDatabase(dbPath);
+      const session = await openDatabase(dbPath, options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs });
       try {
         const { connection } = session;
         if (!(await isCurrent(dir))) await writeSchemaFiles(connection, dir);
@@ -94,7 +103,7 @@ export async function ensureSuiteStore(suiteDir: string, options: { trustMark?: 
             await connection.run(viewSql(dir, table));
             await connection.run(`COMMENT ON VIEW ${table} IS ${sqlString(mark)}`);
           }
-          await writeFile(markFile(dir), `${mark}\n`);
+          await writeFile(markFile(dir), `${mark}\n${databaseIdentity(dbPath)}\n`);
           return;
         }
       } finally {
