@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../../core/errors.ts';
-import { sqlString } from '../../sinks/duckdb/open-database.ts';
+import { attachSuiteDatabase } from '../../sinks/store/attach-suite.ts';
 import { ensureSuiteStore, SUITE_DATABASE } from '../../sinks/store/suite-store.ts';
 import { compareSuites, type ComparisonRow } from '../../sinks/summary/compare.ts';
 import { formatComparison } from '../../sinks/summary/compare-format.ts';
@@ -42,8 +42,8 @@ export async function compareSuitesCommand(options: CompareCommandOptions): Prom
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: '512MB', temp_directory: join(tmpdir(), `helm-compare-${process.pid}`) });
   const connection = await instance.connect();
   try {
-    await connection.run(`ATTACH ${sqlString(paths[0]!)} AS suite_a (READ_ONLY)`);
-    await connection.run(`ATTACH ${sqlString(paths[1]!)} AS suite_b (READ_ONLY)`);
+    await attachSuiteDatabase(connection, paths[0]!, 'suite_a');
+    await attachSuiteDatabase(connection, paths[1]!, 'suite_b');
     const rows: ComparisonRow[] = [];
     for await (const row of compareSuites(connection, { a: 'suite_a', b: 'suite_b', ...(options.resamples === undefined ? {} : { resamples: options.resamples }) })) {
       if (options.format === 'json') process.stdout.write(formatComparison([row], { format: 'json' }));

@@ -10,6 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../../core/errors.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import { sqlString, type DatabaseSession } from '../../sinks/duckdb/open-database.ts';
+import { attachSuiteDatabase } from '../../sinks/store/attach-suite.ts';
 import { canRebuildRunStore, rebuildRunStore } from '../../sinks/store/rebuild-run-store.ts';
 import { ensureSuiteStore, hasRunInStore, SUITE_DATABASE } from '../../sinks/store/suite-store.ts';
 import { STORE_TABLES } from '../../sinks/store/store-schema.ts';
@@ -107,7 +108,7 @@ export async function openSummarySource(suites: readonly SuiteToRead[]): Promise
     for (const [i, suite] of suites.entries()) {
       const catalog = `suite_${i}`;
       if (await isInStore(suite, runs)) {
-        await connection.run(`ATTACH ${sqlString(join(suite.dir, SUITE_DATABASE))} AS ${catalog} (READ_ONLY)`);
+        await attachSuiteDatabase(connection, join(suite.dir, SUITE_DATABASE), catalog);
         sources.push('store');
       } else {
         await loadHelmSuite(connection, suite.dir, { suite: suite.name, schema: catalog });
