@@ -19,7 +19,21 @@ const RUN_DIRS = [
 const rows = async (connection: DuckDBConnection, sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
 const columnsOf = async (connection: DuckDBConnection, table: string) =>
   (await rows(connection, `DESCRIBE ${table}`)).map((r) => `${String(r['column_name'])} ${String(r['column_type'])}`);
-const readJson = (path: string): any => JSON.parse(readFileSync(path, 'utf8'));
+/** A Stat as HELM's stats.json and per_instance_stats.json write it. */
+interface StatJson {
+  name: { name: string; split?: string; sub_split?: string; perturbation?: { name: string; computed_on?: string } };
+  count: number;
+  sum: number;
+  min?: number;
+  max?: number;
+  mean?: number;
+  stddev?: number;
+}
+interface PerInstanceStatsJson {
+  instance_id: string;
+  stats: StatJson[];
+}
+const readJson = <T = { name: string }>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 describe('openHelmSuite on the golden suite HELM wrote', () => {
   let suite: HelmSuite;
@@ -66,8 +80,8 @@ describe('openHelmSuite on the golden suite HELM wrote', () => {
 
   it("holds every stat of stats.json, in the file's order, with its name parts and numbers", async () => {
     for (const dir of RUN_DIRS) {
-      const name = readJson(join(GOLDEN, dir, 'run_spec.json')).name as string;
-      const expected = (readJson(join(GOLDEN, dir, 'stats.json')) as any[]).map((s, i) => [
+      const name = readJson(join(GOLDEN, dir, 'run_spec.json')).name;
+      const expected = readJson<StatJson[]>(join(GOLDEN, dir, 'stats.json')).map((s, i) => [
         i + 1, s.name.name, s.name.split ?? null, s.name.sub_split ?? null, s.name.perturbation?.name ?? null,
         s.name.perturbation?.computed_on ?? null, s.count, s.sum, s.min ?? null, s.max ?? null, s.mean ?? null, s.stddev ?? null,
       ]);
@@ -82,17 +96,17 @@ describe('openHelmSuite on the golden suite HELM wrote', () => {
   it("reads per_instance_stats.json when queried: a row per (entry, stat), positions per file", async () => {
     const counts = await rows(suite.connection, 'SELECT run_name, count(*) AS n, max(position) AS entries FROM per_instance_stats GROUP BY ALL ORDER BY ALL');
     const expected = RUN_DIRS.map((dir) => {
-      const entries = readJson(join(GOLDEN, dir, 'per_instance_stats.json')) as { stats: unknown[] }[];
+      const entries = readJson<PerInstanceStatsJson[]>(join(GOLDEN, dir, 'per_instance_stats.json'));
       return { run_name: readJson(join(GOLDEN, dir, 'run_spec.json')).name, n: String(entries.reduce((a, e) => a + e.stats.length, 0)), entries: String(entries.length) };
     });
     expect(counts).toEqual(expected);
-    const first = readJson(join(GOLDEN, RUN_DIRS[3]!, 'per_instance_stats.json'))[1];
+    const first = readJson<PerInstanceStatsJson[]>(join(GOLDEN, RUN_DIRS[3]!, 'per_instance_stats.json'))[1]!;
     const ours = await rows(
       suite.connection,
       `SELECT instance_id, stat_index, metric_name, sum FROM per_instance_stats
        WHERE run_name = 'mmlu:subject=anatomy,method=multiple_choice_joint,model=oracle_legacy-b' AND position = 2 ORDER BY stat_index LIMIT 2`,
     );
-    expect(ours).toEqual(first.stats.slice(0, 2).map((s: any, i: number) => ({ instance_id: first.instance_id, stat_index: String(i + 1), metric_name: s.name.name, sum: s.sum })));
+    expect(ours).toEqual(first.stats.slice(0, 2).map((s, i) => ({ instance_id: first.instance_id, stat_index: String(i + 1), metric_name: s.name.name, sum: s.sum })));
   });
 });
 
