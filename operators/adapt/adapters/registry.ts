@@ -4,6 +4,7 @@ import { UserError, unknownNameMessage } from '../../../core/errors.ts';
 import type { AdapterFactory } from './adapter.ts';
 import { generation } from './generation.ts';
 import { multipleChoiceJoint } from './multiple-choice-joint.ts';
+import { multipleChoiceSeparateCalibrated, multipleChoiceSeparateOriginal } from './multiple-choice-separate.ts';
 
 /** Every method HELM knows; `null` marks one not built yet (a missing key is a compile error). */
 const adapters: Record<AdaptationMethod, AdapterFactory | null> = {
@@ -12,8 +13,8 @@ const adapters: Record<AdaptationMethod, AdapterFactory | null> = {
   chat: null,
   language_modeling: null,
   multiple_choice_joint_chain_of_thought: null,
-  multiple_choice_separate_original: null,
-  multiple_choice_separate_calibrated: null,
+  multiple_choice_separate_original: multipleChoiceSeparateOriginal,
+  multiple_choice_separate_calibrated: multipleChoiceSeparateCalibrated,
   ranking_binary: null,
   ehr_instruction: null,
   generation_multimodal: null,
