@@ -10,7 +10,8 @@ import { numberOf, pyFloat } from '../../../core/py-float.ts';
 import { request, type Request } from '../../../core/request.ts';
 import { llamaCppClient, llamaCppRawRequest } from './llama-cpp.ts';
 import type { ClientContext } from './model-client.ts';
-import { writeTinyLlamaGguf } from './__fixtures__/tiny-gguf.ts';
+import { tinyVocabulary, writeTinyLlamaGguf } from './__fixtures__/tiny-gguf.ts';
+import { tinyLlamaLogSoftmax } from './__fixtures__/tiny-llama-forward.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'llama-cpp-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,11 +84,7 @@ describe('the llama.cpp backend on a tiny model', () => {
     expect(client.classify(error)).toBe('transient');
   }, 60_000);
 
-  it('refuses echo_prompt and a missing model file with clear errors', async () => {
-    const client = llamaCppClient(context());
-    const error = await client.send(client.encode(ask({ echo_prompt: true, max_tokens: 0 })), new AbortController().signal).catch((e: unknown) => e);
-    expect(String(error)).toContain('echo_prompt');
-    expect(client.classify(error)).toBe('fatal');
+  it('refuses a missing model file with a clear error', () => {
     expect(() => llamaCppClient(context({ model_path: join(dir, 'missing.gguf') }))).toThrow(
       `Model deployment 'local/tiny': model_path ${join(dir, 'missing.gguf')} does not exist. Put the model's GGUF file there, or name ` +
         'the file on the Hugging Face hub with hf_repo and hf_file (and hf_revision, sha256) for helm-run to fetch it ' +
@@ -97,4 +94,52 @@ describe('the llama.cpp backend on a tiny model', () => {
     // The hub's args are the run's (pipelines/run/model-weights.ts): accepted, and the file loaded is model_path.
     expect(() => llamaCppClient(context({ hf_repo: 'a/b', hf_file: 'x.gguf', hf_revision: 'main', sha256: 'f'.repeat(64) }))).not.toThrow();
   });
+});
+
+describe('echo_prompt on the tiny model: the prompt tokens with their log probabilities, as HELM\'s HuggingFaceClient', () => {
+  const PROMPT = 'Question: 2+2?\nAnswer:';
+  // The tiny vocabulary spells the prompt: BOS, the space prefix '▁', then one token per character ('▁' for a space).
+  const { tokens: vocabulary } = tinyVocabulary();
+  const ids = [1, 3, ...[...PROMPT].map((c) => vocabulary.indexOf(c === ' ' ? '\u2581' : c === '\n' ? '<0x0A>' : c))];
+  const logprobsOf = (result: { completions: readonly { tokens: readonly { logprob: unknown }[] }[] }) =>
+    result.completions[0]!.tokens.map((t) => numberOf(t.logprob as number));
+
+  it('puts echo_prompt in the raw request, the cache key', () => {
+    expect(llamaCppRawRequest(ask({ echo_prompt: true, max_tokens: 0 }))).toMatchObject({ echo_prompt: true, max_new_tokens: 0 });
+  });
+
+  it('answers max_tokens 0 with the prompt tokens, the first 0.0, the others their log-softmax (independently checked)', async () => {
+    const first = await complete(ask({ echo_prompt: true, max_tokens: 0 }));
+    const second = await complete(ask({ echo_prompt: true, max_tokens: 0 }));
+    expect(second.response).toEqual(first.response); // deterministic
+    expect(first.response.input_length).toBe(PROMPT.length + 2);
+    const [completion] = first.result.completions;
+    // HELM's text is the sequence decoded with its special tokens; each token is decoded alone (a lone '▁' is '').
+    expect(completion!.text).toBe(`<s> ${PROMPT}`);
+    expect(completion!.tokens.map((t) => t.text)).toEqual(['<s>', '', ...[...PROMPT].map((c) => (c === ' ' ? '' : c))]);
+    const logprobs = logprobsOf(first.result);
+    expect(completion!.tokens[0]!.logprob).toEqual(pyFloat(0));
+    for (const logprob of logprobs.slice(1)) {
+      expect(Number.isFinite(logprob)).toBe(true);
+      expect(logprob).toBeLessThan(0);
+    }
+    expect(numberOf(completion!.logprob)).toBeCloseTo(logprobs.reduce((a, b) => a + b, 0), 10);
+    // The model's log-softmax computed in double here; llama.cpp keeps K and V in F16 by default: within 3e-3.
+    const logSoftmax = tinyLlamaLogSoftmax(modelPath, ids);
+    const expected = [0, ...ids.slice(1).map((id, i) => logSoftmax[i]![id]!)];
+    for (const [i, logprob] of logprobs.entries()) expect(Math.abs(logprob - expected[i]!)).toBeLessThan(3e-3);
+  }, 60_000);
+
+  it('with max_tokens > 0, follows the prompt tokens with the generated ones, as a plain request generates them', async () => {
+    const echoed = await complete(ask({ echo_prompt: true, max_tokens: 0 }));
+    const plain = await complete(ask({ max_tokens: 3 }));
+    const both = await complete(ask({ echo_prompt: true, max_tokens: 3 }));
+    const [generated] = plain.result.completions;
+    const [completion] = both.result.completions;
+    expect(completion!.tokens).toEqual([...echoed.result.completions[0]!.tokens, ...generated!.tokens]);
+    expect(completion!.text).toBe(`<s> ${PROMPT}${generated!.text}`);
+    expect(numberOf(completion!.logprob)).toBeCloseTo(numberOf(echoed.result.completions[0]!.logprob) + numberOf(generated!.logprob), 10);
+    const two = await complete(ask({ echo_prompt: true, max_tokens: 0, num_completions: 2 }));
+    expect(two.result.completions).toEqual([echoed.result.completions[0], echoed.result.completions[0]]);
+  }, 60_000);
 });

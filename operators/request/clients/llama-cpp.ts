@@ -1,8 +1,12 @@
 /**
  * @module A local in-process backend for open-weight models: llama.cpp through `node-llama-cpp`, on the CPU, from a
  * GGUF file on disk. Not a HELM class (`helm_stream.clients.LlamaCppClient` is ours); it follows HELM's
- * `HuggingFaceClient` (`clients/huggingface_client.py`): the same raw request (the cache key), completions with
- * each generated token's text and log probability, `truncate_sequence` applied after the fact.
+ * `HuggingFaceClient` (`clients/huggingface_client.py`): the same raw request (the cache key), the prompt encoded with
+ * the model's special tokens (a BOS token where the model asks for one), completions with each generated token's text
+ * and log probability, `truncate_sequence` applied after the fact. With `echo_prompt` a completion starts with the
+ * prompt's tokens, each with its log probability given the tokens before it (the first: 0.0), as HELM's client answers
+ * the language-modeling and separate multiple-choice requests (`max_tokens` 0); HELM gives the prompt's tokens 0.0
+ * when it also generates, this client their log probabilities in every case.
  *
  * The model file is loaded once per process and used by one request at a time. The client reads it from disk and
  * downloads nothing: a deployment whose args name a file of the Hugging Face hub (`hf_repo`, `hf_file`,
@@ -11,10 +15,11 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
+import type { Llama, LlamaContext, LlamaModel, Token } from 'node-llama-cpp';
 import { UserError } from '../../../core/errors.ts';
 import { numberOf, pyFloat, type PyNumber } from '../../../core/py-float.ts';
 import type { GeneratedOutput, Request, RequestResult } from '../../../core/request.ts';
+import { promptLogprobs, PromptScoringAborted } from './llama-cpp-prompt-logprobs.ts';
 import { ProviderError, type CachedResponse, type ClientContext, type FailureKind, type ModelClient } from './model-client.ts';
 import { modelEngine } from './openai-raw-request.ts';
 import { argsReader } from './openai-sdk.ts';
@@ -33,9 +38,21 @@ export interface LlamaCppRawRequest {
   readonly stop_sequences: readonly string[];
 }
 
-/** HELM's HuggingFaceServer answer: per completion its text, token texts and the generated tokens' logprobs. */
+/**
+ * One completion of HELM's HuggingFaceServer answer: its text and token texts (with echo_prompt, the prompt's first),
+ * the generated tokens' logprobs, and with echo_prompt the prompt tokens' logprobs (absent in answers cached before
+ * this client scored prompts, which had no echo).
+ */
+export interface LlamaCppCompletion {
+  readonly text: string;
+  readonly tokens: readonly string[];
+  readonly logprobs: readonly number[];
+  readonly prompt_logprobs?: readonly number[];
+}
+
+/** HELM's HuggingFaceServer answer: the completions and the prompt's length in tokens. */
 export interface LlamaCppResponse {
-  readonly completions: readonly { text: string; tokens: readonly string[]; logprobs: readonly number[] }[];
+  readonly completions: readonly LlamaCppCompletion[];
   readonly input_length: number;
 }
 
@@ -83,17 +100,26 @@ async function loadModel(path: string, contextSize: number | undefined, threads:
   return { model, context };
 }
 
-/** Generates one completion greedily (temperature 0) or by sampling; stops at end of text, a stop sequence or max_new_tokens. */
-async function generate(model: LlamaModel, context: LlamaContext, raw: LlamaCppRawRequest, signal: AbortSignal) {
-  const prompt = model.tokenize(raw.prompt, true);
-  const sequence = context.getSequence();
+/** The prompt's tokens as HELM's tokenizer call gives them: special tokens parsed, a BOS token first if the model wants one. */
+function promptTokens(model: LlamaModel, prompt: string): Token[] {
+  const tokens = model.tokenize(prompt, true);
+  const bos = model.tokens.bos;
+  return model.tokens.shouldPrependBosToken && bos !== null ? [bos, ...tokens] : tokens;
+}
+
+/**
+ * Generates one completion greedily (temperature 0) or by sampling; stops at end of text, a stop sequence or
+ * max_new_tokens. Returns the generated tokens, each one's text and logprob, and the text.
+ */
+async function generate(model: LlamaModel, context: LlamaContext, prompt: Token[], raw: LlamaCppRawRequest, signal: AbortSignal) {
+  const generated: Token[] = [];
   const tokens: string[] = [];
   const logprobs: number[] = [];
   let text = '';
+  if (raw.max_new_tokens === 0) return { generated, text, tokens, logprobs };
+  const sequence = context.getSequence();
   try {
-    if (raw.max_new_tokens === 0) return { text, tokens, logprobs, inputLength: prompt.length };
     const temperature = numberOf(raw.temperature) <= NEAR_ZERO_TEMPERATURE ? 0 : numberOf(raw.temperature);
-    const generated = [];
     for await (const output of sequence.evaluateWithMetadata(prompt, { probabilities: true }, { temperature, topP: numberOf(raw.top_p) })) {
       if (signal.aborted) throw new LlamaCppError('llama.cpp: generation aborted (timed out)', 'transient');
       if (model.isEogToken(output.token)) break;
@@ -103,10 +129,36 @@ async function generate(model: LlamaModel, context: LlamaContext, raw: LlamaCppR
       text = model.detokenize(generated);
       if (generated.length >= raw.max_new_tokens || raw.stop_sequences.some((stop) => text.includes(stop))) break;
     }
-    return { text, tokens, logprobs, inputLength: prompt.length };
+    return { generated, text, tokens, logprobs };
   } finally {
     sequence.dispose();
   }
+}
+
+/**
+ * Answers `raw` with one model: the prompt scored once when echoed, then each completion generated. An echoed
+ * completion is HELM's whole sequence: its text the prompt and generated tokens decoded together, its tokens each
+ * decoded alone (special tokens by their text, as Hugging Face's decode writes them).
+ */
+async function answer(model: LlamaModel, context: LlamaContext, raw: LlamaCppRawRequest, signal: AbortSignal): Promise<LlamaCppResponse> {
+  const prompt = promptTokens(model, raw.prompt);
+  const promptScores = raw.echo_prompt ? await promptLogprobs(context, prompt, signal) : [];
+  const completions: LlamaCppCompletion[] = [];
+  for (let i = 0; i < raw.num_return_sequences; i++) {
+    const { generated, text, tokens, logprobs } = await generate(model, context, prompt, raw, signal);
+    if (!raw.echo_prompt) {
+      completions.push({ text, tokens, logprobs });
+      continue;
+    }
+    const sequence = [...prompt, ...generated];
+    completions.push({
+      text: model.detokenize(sequence, true),
+      tokens: sequence.map((token) => model.detokenize([token], true)),
+      logprobs,
+      prompt_logprobs: promptScores,
+    });
+  }
+  return { completions, input_length: prompt.length };
 }
 
 /**
@@ -140,11 +192,6 @@ export function llamaCppClient(context: ClientContext): ModelClient<LlamaCppRawR
     encode: llamaCppRawRequest,
 
     async send(raw, signal) {
-      if (raw.echo_prompt) {
-        // HELM's HuggingFaceClient scores the prompt's own tokens here (language modeling); node-llama-cpp exposes
-        // no logits of prompt positions, so such requests are refused rather than answered with made-up zeros.
-        throw new LlamaCppError('llama.cpp backend: echo_prompt (log probabilities of the prompt tokens) is not supported', 'fatal');
-      }
       let loaded = loadedModels.get(path);
       if (loaded === undefined) loadedModels.set(path, (loaded = loadModel(path, contextSize, threads)));
       const { model, context: llamaContext } = await loaded.catch((error: unknown) => {
@@ -152,28 +199,25 @@ export function llamaCppClient(context: ClientContext): ModelClient<LlamaCppRawR
         throw new LlamaCppError(`llama.cpp could not load ${path}: ${error instanceof Error ? error.message : String(error)}`, 'fatal', error);
       });
       const previous = queues.get(path) ?? Promise.resolve();
-      const mine = previous.catch(() => undefined).then(async (): Promise<LlamaCppResponse> => {
-        const completions = [];
-        let inputLength = 0;
-        for (let i = 0; i < raw.num_return_sequences; i++) {
-          const { inputLength: length, ...completion } = await generate(model, llamaContext, raw, signal);
-          inputLength = length;
-          completions.push(completion);
-        }
-        return { completions, input_length: inputLength };
-      });
+      const mine = previous.catch(() => undefined).then(() => answer(model, llamaContext, raw, signal));
       queues.set(path, mine);
       return mine;
     },
 
     decode(cached: CachedResponse<LlamaCppResponse>, request: Request, wasCached: boolean): RequestResult {
+      const inputLength = cached.response.input_length;
       const completions = cached.response.completions.map((completion): GeneratedOutput => {
-        const tokens = completion.tokens.map((text, i) => ({ text, logprob: pyFloat(completion.logprobs[i] ?? 0) }));
+        // HELM: with echo_prompt the first input_length tokens are the prompt's, with their logprobs (0.0 if none).
+        const promptLength = request.echo_prompt ? inputLength : 0;
+        const tokens = completion.tokens.map((text, i) => {
+          const logprob = i < promptLength ? completion.prompt_logprobs?.[i] : completion.logprobs[i - promptLength];
+          return { text, logprob: pyFloat(logprob ?? 0) };
+        });
         return truncateSequence({ text: completion.text, logprob: sumLogprobs(tokens), tokens }, request, endOfTextToken);
       });
       return { success: true, cached: wasCached, request_time: cached.request_time, request_datetime: cached.request_datetime, completions, embedding: [] };
     },
 
-    classify: (error) => (error instanceof LlamaCppError ? error.kind : 'fatal'),
+    classify: (error) => (error instanceof LlamaCppError ? error.kind : error instanceof PromptScoringAborted ? 'transient' : 'fatal'),
   };
 }
