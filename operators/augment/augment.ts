@@ -5,7 +5,9 @@ import { perturbationDescription, type PerturbationDescription } from '../../cor
 import type { PyNumber } from '../../core/py-float.ts';
 import { PythonRandom } from '../../core/rng/python-random.ts';
 import type { DataAugmenterSpec } from '../../core/run-spec.ts';
-import type { TextPerturbation } from './perturbations/text-perturbation.ts';
+import type { DownloadOptions } from '../../sources/download.ts';
+import { preparePerturbationResources, type PerturbationResources } from './perturbation-resources.ts';
+import { isInstancePerturbation, type Perturbation } from './perturbations/instance-perturbation.ts';
 import { createPerturbation } from './registry.ts';
 
 /** Turns one train or eval instance into the instances the run uses, in HELM's order. */
@@ -26,10 +28,12 @@ export interface Augmenter {
  * When augmentation of a split is off, an instance maps to `[instance]`. (When it is on with no
  * perturbations and include_original off, HELM drops every instance; so do we.) Every perturbation is
  * built, and so validated, here, even if neither split is augmented, as HELM's `create_data_augmenter` does.
+ * Perturbations that read files (dialect, person_name, gender with a mapping file) take them from
+ * `resources`; without them they throw a UserError: use `prepareAugmenter`, which reads them first.
  * @example const augmenter = createAugmenter(runSpec.data_augmenter_spec); evalInstances.flatMap(augmenter.eval)
  */
-export function createAugmenter(spec: DataAugmenterSpec): Augmenter {
-  const perturbations = spec.perturbation_specs.map(createPerturbation);
+export function createAugmenter(spec: DataAugmenterSpec, resources?: PerturbationResources): Augmenter {
+  const perturbations = spec.perturbation_specs.map((perturbationSpec) => createPerturbation(perturbationSpec, resources));
   const seeds = spec.seeds_per_instance;
   if (!Number.isSafeInteger(seeds)) throw new UserError(`seeds_per_instance must be an integer, got ${seeds}.`);
 
@@ -58,11 +62,22 @@ export function createAugmenter(spec: DataAugmenterSpec): Augmenter {
 }
 
 /**
- * HELM `TextPerturbation.apply`: rng = `Random(instance.id)` (seed None) or `Random(str(seed) + instance.id)`;
+ * The augmenter of a run: downloads (into `<outputPath>/perturbations/<name>/`, HELM's place) and reads the files
+ * its perturbations need, then builds it. The one call a run makes before its instances flow.
+ * @example const augmenter = await prepareAugmenter(runSpec.data_augmenter_spec, 'benchmark_output');
+ */
+export async function prepareAugmenter(spec: DataAugmenterSpec, outputPath: string, options: DownloadOptions = {}): Promise<Augmenter> {
+  return createAugmenter(spec, await preparePerturbationResources(spec.perturbation_specs, outputPath, options));
+}
+
+/**
+ * A perturbation's `apply`: the perturbation's own when it has one (PersonNamePerturbation), else HELM
+ * `TextPerturbation.apply`: rng = `Random(instance.id)` (seed None) or `Random(str(seed) + instance.id)`;
  * references first (when the perturbation perturbs them), then the input, which becomes a plain `Input`
  * (a `passage_question` input loses its kind). Same id; `contrast_inputs` = [the original input].
  */
-export function applyPerturbation(perturbation: TextPerturbation, instance: Instance, seed?: number): Instance {
+export function applyPerturbation(perturbation: Perturbation, instance: Instance, seed?: number): Instance {
+  if (isInstancePerturbation(perturbation)) return perturbation.apply(instance, seed);
   const rng = new PythonRandom(seed === undefined ? instance.id : String(seed) + instance.id);
   const perturbReference = (ref: Reference): Reference => ({
     ...ref,
