@@ -11,4 +11,16 @@ export interface WindowService {
   fits(text: string, expectedCompletionTokens: number): boolean;
   /** HELM `truncate_from_right`: encode with truncation, decode, then drop characters until it fits. */
   truncateFromRight(text: string, expectedCompletionTokens: number): string;
+  /** The tokenizer config's end-of-text and prefix tokens ("" when it has none). */
+  readonly endOfTextToken: string;
+  readonly prefixToken: string;
+  /** Prompt + generated tokens limit (Claude, Megatron); INT_MAX when the deployment sets none. */
+  readonly maxSequenceAndGeneratedTokensLength: number;
+  /** HELM `encode(text)` (no truncation): the token ids, as the language-modeling adapter windows them. */
+  encode(text: string): readonly WindowToken[];
+  /** HELM `decode(tokens)` with `clean_up_tokenization_spaces=False`. */
+  decode(tokens: readonly WindowToken[]): string;
 }
+
+/** A token id (HELM's `TokenizationToken.value`: an int, or a string for tokenizers without ids). */
+export type WindowToken = number | string;

@@ -13,6 +13,8 @@ import { ensureAllDownloaded, ensureDownloaded, type DownloadOptions } from './d
 
 const work = mkdtempSync(join(tmpdir(), 'download-test-'));
 const BODY = 'question,a,b,A\n';
+/** BODY as a Zstandard frame (made with `zstd -c`). */
+const BODY_ZSTD = Buffer.from('KLUv/QRYeQAAcXVlc3Rpb24sYSxiLEEKLBXJMA==', 'base64');
 const BODY_SHA256 = createHash('sha256').update(BODY).digest('hex');
 const FAST: DownloadOptions = { retries: 2, retryDelayMs: 1, timeoutMs: 2_000, log: () => undefined };
 
@@ -83,6 +85,7 @@ beforeAll(async () => {
     else if (path === '/data.tar') response.end(tar);
     else if (path === '/two.zip') response.end(zip);
     else if (path === '/file.csv.gz') response.end(gzipSync(BODY));
+    else if (path === '/file.csv.zst') response.end(BODY_ZSTD);
     else if (path === '/hang') return; // never answers: the attempt times out
     else response.writeHead(404).end('not found');
   });
@@ -189,6 +192,13 @@ describe('ensureDownloaded', () => {
     await ensureDownloaded({ url: `${base}/file.csv.gz`, targetPath: join(dir, 'file'), unpack: 'gzip' }, FAST);
     expect(readFileSync(join(dir, 'file'), 'utf8')).toBe(BODY);
     expect(leftovers(dir)).toEqual(['file']);
+  });
+
+  it('decompresses a .zst download into the target (with the system zstd)', async () => {
+    const dir = cacheDir();
+    await ensureDownloaded({ url: `${base}/file.csv.zst`, targetPath: join(dir, 'data'), unpack: 'zstd' }, FAST);
+    expect(readFileSync(join(dir, 'data'), 'utf8')).toBe(BODY);
+    expect(leftovers(dir)).toEqual(['data']);
   });
 });
 

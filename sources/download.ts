@@ -31,9 +31,10 @@ export interface DownloadSpec {
   /**
    * `tar` (any compression GNU tar detects) or `zip`: unpacked with the system `tar` / `unzip`, as HELM does;
    * an archive holding a single top-level entry becomes targetPath itself, otherwise the folder of all entries
-   * does (HELM's rule). `gzip`: the file is gunzipped into targetPath (HELM does so for a `.gz` URL).
+   * does (HELM's rule). `gzip`: the file is gunzipped into targetPath (HELM does so for a `.gz` URL); `zstd`:
+   * decompressed with the system `zstd` (HELM does so for a `.zst` URL).
    */
-  readonly unpack?: 'tar' | 'gzip' | 'zip' | undefined;
+  readonly unpack?: 'tar' | 'gzip' | 'zip' | 'zstd' | undefined;
   /** With tar/zip: take this top-level entry of the archive as targetPath, whatever else the archive holds. */
   readonly unpackedName?: string | undefined;
 }
@@ -161,6 +162,9 @@ async function download(spec: DownloadSpec, options: DownloadOptions): Promise<v
     if (spec.unpack === 'tar' || spec.unpack === 'zip') await unpackArchive(tmpPath, spec, stagingPath);
     else if (spec.unpack === 'gzip') {
       await pipeline(createReadStream(tmpPath), createGunzip(), createWriteStream(stagingPath));
+      await moveIntoPlace(stagingPath, spec.targetPath);
+    } else if (spec.unpack === 'zstd') {
+      await promisify(execFile)('zstd', ['-d', '-q', '-o', stagingPath, tmpPath]);
       await moveIntoPlace(stagingPath, spec.targetPath);
     } else await moveIntoPlace(tmpPath, spec.targetPath);
     log(`Finished downloading ${spec.url} to ${spec.targetPath}`);

@@ -111,10 +111,12 @@ describe('createAdapter on simple_mcqa (reference §5.2, §10.1)', () => {
 
 describe('createAdapter validation', () => {
   it('names an unimplemented method and the implemented ones', () => {
-    const create = () => createAdapter(adapterSpec({ method: 'multiple_choice_separate_original' }), simpleModel1());
+    const create = () => createAdapter(adapterSpec({ method: 'ehr_instruction' }), simpleModel1());
     expect(create).toThrow(UserError);
-    expect(create).toThrow(/'multiple_choice_separate_original' is not implemented yet.*generation, multiple_choice_joint/);
-    expect(IMPLEMENTED_METHODS).toEqual(['generation', 'multiple_choice_joint']);
+    expect(create).toThrow(/'ehr_instruction' is not implemented yet\. Implemented methods: generation, multiple_choice_joint, language_modeling/);
+    expect(IMPLEMENTED_METHODS).toEqual(
+      expect.arrayContaining(['generation', 'multiple_choice_joint', 'language_modeling', 'multiple_choice_separate_original', 'multiple_choice_separate_calibrated']),
+    );
   });
 
   it('names an unknown method with close matches', () => {

@@ -30,6 +30,7 @@ export function createAdapter(spec: AdapterSpec, windowService: WindowService): 
   const adapter = adapterFactoryFor(spec.method)(spec, windowService);
   return {
     requestsFor(instance: Instance, trial: number, examples: readonly Instance[], repetition = 0): PendingRequest[] {
+      if (adapter.adaptsOnce === true && (trial > 0 || repetition > 0)) return [];
       const states = adapter.requestsFor(instance, trial, examples);
       return repetition === 0 ? states : states.map((state) => trialCopy(state, repetition));
     },

@@ -18,15 +18,8 @@ export interface LocalWindowServiceOptions {
   readonly prefixToken?: string;
 }
 
-/**
- * A LocalWindowService also knows its tokenizer's special tokens ("" when the config has none) and the
- * prompt + generation limit the language-modeling adapter uses.
- */
-export interface LocalWindowService extends WindowService {
-  readonly endOfTextToken: string;
-  readonly prefixToken: string;
-  readonly maxSequenceAndGeneratedTokensLength: number;
-}
+/** Every window service is HELM's full interface (the name is kept for the services built here). */
+export type LocalWindowService = WindowService;
 
 /** Python `text[:-1]`: drops the last code point (a whole surrogate pair). */
 function dropLastCodePoint(text: string): string {
@@ -54,6 +47,8 @@ export function localWindowService(options: LocalWindowServiceOptions): LocalWin
     prefixToken: options.prefixToken ?? '',
     countTokens,
     fits,
+    encode: (text) => tokenizer.encode(text),
+    decode: (tokens) => tokenizer.decode(tokens),
     truncateFromRight(text, expected) {
       const maxLength = maxRequestLength - expected;
       let result = tokenizer.decode(tokenizer.encode(text, { truncation: true, maxLength }));
@@ -79,6 +74,13 @@ export function localWindowService(options: LocalWindowServiceOptions): LocalWin
   };
 }
 
+function noTokens(): never {
+  throw new UserError(
+    "This model deployment has no tokenizer, so its texts cannot be split into tokens (HELM's NoTokenizerWindowService " +
+      'raises here too). Give the deployment a tokenizer_name and max_sequence_length in model_deployments.yaml.',
+  );
+}
+
 /** HELM's NoTokenizerWindowService: every text counts as one token and fits; nothing is truncated. */
 export function noTokenizerWindowService(): LocalWindowService {
   return {
@@ -91,5 +93,7 @@ export function noTokenizerWindowService(): LocalWindowService {
     countTokens: () => 1,
     fits: () => true,
     truncateFromRight: (text) => text,
+    encode: noTokens,
+    decode: noTokens,
   };
 }

@@ -5,11 +5,11 @@
  * perturbations, and take_mean into the run totals.
  */
 import type { Instance } from '../../core/instance.ts';
-import { metricNameKey, perturbationKey, type MetricContext } from '../../core/metric-name.ts';
+import { perturbationKey, type MetricContext } from '../../core/metric-name.ts';
 import type { PerInstanceStats } from '../../core/per-instance-stats.ts';
 import type { CompletedRequest } from '../../core/request.ts';
 import { StatMap, type Stat } from '../../core/stat.ts';
-import { addContext, contextOf, type Metric } from './metric.ts';
+import { addContext, contextKey, contextOf, groupByContext, type Metric } from './metric.ts';
 import { mergeWorstCaseStats, type InstanceStats } from './worst-case.ts';
 
 /** What a per-instance metric computes; the aggregation around it is `instanceMetric`'s. */
@@ -105,7 +105,7 @@ export function instanceMetric(scorer: InstanceScorer): Metric {
         const stats = ownStats.map((stat) => addContext(stat, context));
         if (stats.length === 0) continue;
         if (scorer.perInstanceDerivation !== undefined) {
-          const key = metricNameKey({ name: '', ...context });
+          const key = contextKey(context);
           let entry = acc.derivations.get(key);
           if (entry === undefined) {
             acc.derivations.set(key, (entry = { context, derivation: scorer.perInstanceDerivation() }));
@@ -131,15 +131,7 @@ export function instanceMetric(scorer: InstanceScorer): Metric {
       trials.delete(trial);
       if (scorer.deriveStats !== undefined) {
         // Group the trial's stats by context (first-appearance order), then derive within each.
-        const byContext = new Map<string, { context: MetricContext; stats: Stat[] }>();
-        for (const stat of acc.stats.values()) {
-          const { name: _name, ...context } = stat.name;
-          const key = metricNameKey({ name: '', ...context });
-          const entry = byContext.get(key);
-          if (entry === undefined) byContext.set(key, { context, stats: [stat] });
-          else entry.stats.push(stat);
-        }
-        for (const { context, stats } of byContext.values()) {
+        for (const { context, stats } of groupByContext(acc.stats.values()).values()) {
           for (const derived of scorer.deriveStats(stats)) acc.stats.merge(addContext(derived, context));
         }
       }

@@ -1,6 +1,6 @@
 /** @module What every metric of a run is, seen from the evaluator: a streaming accumulator over instance groups. */
 import type { AdapterSpec } from '../../core/adapter-spec.ts';
-import { withContext, type MetricContext, type PerturbationDescription } from '../../core/metric-name.ts';
+import { metricNameKey, withContext, type MetricContext, type PerturbationDescription } from '../../core/metric-name.ts';
 import type { PerInstanceStats } from '../../core/per-instance-stats.ts';
 import type { CompletedRequest } from '../../core/request.ts';
 import { Stat } from '../../core/stat.ts';
@@ -42,3 +42,19 @@ export const contextOf = (instance: CompletedRequest['instance']): MetricContext
 
 /** A new stat holding the single value `x` (HELM `Stat(MetricName(name)).add(x)`). */
 export const statOf = (name: string, x: Parameters<Stat['add']>[0]): Stat => new Stat({ name }).add(x);
+
+/** A key telling contexts apart (split, sub-split, perturbation). */
+export const contextKey = (context: MetricContext): string => metricNameKey({ name: '', ...context });
+
+/** Stats grouped by their context, in first-appearance order (HELM's `grouped_trial_stats`), keyed by contextKey. */
+export function groupByContext(stats: Iterable<Stat>): Map<string, { context: MetricContext; stats: Stat[] }> {
+  const byContext = new Map<string, { context: MetricContext; stats: Stat[] }>();
+  for (const stat of stats) {
+    const { name: _name, ...context } = stat.name;
+    const key = contextKey(context);
+    const entry = byContext.get(key);
+    if (entry === undefined) byContext.set(key, { context, stats: [stat] });
+    else entry.stats.push(stat);
+  }
+  return byContext;
+}

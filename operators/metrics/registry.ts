@@ -10,6 +10,7 @@ import { biasMetric, biasMetricOptions } from './bias.ts';
 import { dryRunMetric } from './dry-run.ts';
 import type { EfficiencyData } from './efficiency.ts';
 import { instancesPerSplitMetric } from './instances-per-split.ts';
+import { languageModelingMetric } from './language-modeling.ts';
 import type { Metric, MetricOptions } from './metric.ts';
 
 /** What a metric factory gets: the run's adapter spec and window service, and optional efficiency tables. */
@@ -37,6 +38,11 @@ export const metrics = {
   'helm.benchmark.metrics.basic_metrics.InstancesPerSplitMetric': () => instancesPerSplitMetric(),
   'helm.benchmark.metrics.dry_run_metrics.DryRunMetric': (_args, options) => dryRunMetric(options),
   'helm.benchmark.metrics.bias_metrics.BiasMetric': (args) => biasMetric(biasMetricOptions(args)),
+  // HELM's `names` is accepted and unused.
+  'helm.benchmark.metrics.language_modeling_metrics.LanguageModelingMetric': (args, options) => {
+    namesArg(args, 'LanguageModelingMetric');
+    return languageModelingMetric(options);
+  },
 } as const satisfies Record<string, MetricFactory>;
 
 export type MetricClassName = keyof typeof metrics;
@@ -48,6 +54,7 @@ const ACCEPTED_ARGS: Record<MetricClassName, readonly string[]> = {
   'helm.benchmark.metrics.basic_metrics.InstancesPerSplitMetric': [],
   'helm.benchmark.metrics.dry_run_metrics.DryRunMetric': [],
   'helm.benchmark.metrics.bias_metrics.BiasMetric': ['mode', 'demographic_category', 'target_category'],
+  'helm.benchmark.metrics.language_modeling_metrics.LanguageModelingMetric': ['names'],
 };
 
 const isMetricClassName = (name: string): name is MetricClassName => Object.hasOwn(metrics, name);

@@ -13,6 +13,7 @@ describe('scenarioSourceFor', () => {
       'helm.benchmark.scenarios.simple_scenarios.SimpleMCQAScenario',
       'helm.benchmark.scenarios.boolq_scenario.BoolQScenario',
       'helm.benchmark.scenarios.gsm_scenario.GSM8KScenario',
+      'helm.benchmark.scenarios.the_pile_scenario.ThePileScenario',
     ]);
   });
 

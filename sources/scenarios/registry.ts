@@ -5,6 +5,7 @@ import { boolqSource } from './boolq.ts';
 import { gsmSource } from './gsm.ts';
 import { mmluSource } from './mmlu.ts';
 import { simpleMcqaSource } from './simple-mcqa.ts';
+import { thePileSource } from './the-pile.ts';
 
 /** Every scenario we can read, keyed by HELM's class name (checked against each source's own in the test). */
 export const scenarioSources = {
@@ -12,6 +13,7 @@ export const scenarioSources = {
   'helm.benchmark.scenarios.simple_scenarios.SimpleMCQAScenario': simpleMcqaSource,
   'helm.benchmark.scenarios.boolq_scenario.BoolQScenario': boolqSource,
   'helm.benchmark.scenarios.gsm_scenario.GSM8KScenario': gsmSource,
+  'helm.benchmark.scenarios.the_pile_scenario.ThePileScenario': thePileSource,
 } as const satisfies Record<string, ScenarioSource>;
 
 /** A HELM scenario class name we have a source for. */

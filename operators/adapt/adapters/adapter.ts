@@ -8,6 +8,11 @@ import type { WindowService } from '../../../core/window-service.ts';
 export interface InstanceAdapter {
   /** The request states of `instance` in train trial `trial`, whose in-context examples are `examples`. */
   requestsFor(instance: Instance, trial: number, examples: readonly Instance[]): PendingRequest[];
+  /**
+   * True for a method whose HELM `adapt` makes one pass over the eval instances, whatever num_train_trials and
+   * num_trials say (language_modeling): trials after the first and num_trials copies then have no request states.
+   */
+  readonly adaptsOnce?: boolean;
 }
 
 /** An adaptation method: validates the spec when called (UserError), then adapts instance by instance. */

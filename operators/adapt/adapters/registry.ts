@@ -3,6 +3,7 @@ import type { AdaptationMethod } from '../../../core/adapter-spec.ts';
 import { UserError, unknownNameMessage } from '../../../core/errors.ts';
 import type { AdapterFactory } from './adapter.ts';
 import { generation } from './generation.ts';
+import { languageModeling } from './language-modeling.ts';
 import { multipleChoiceJoint } from './multiple-choice-joint.ts';
 import { multipleChoiceSeparateCalibrated, multipleChoiceSeparateOriginal } from './multiple-choice-separate.ts';
 
@@ -11,7 +12,7 @@ const adapters: Record<AdaptationMethod, AdapterFactory | null> = {
   generation,
   multiple_choice_joint: multipleChoiceJoint,
   chat: null,
-  language_modeling: null,
+  language_modeling: languageModeling,
   multiple_choice_joint_chain_of_thought: null,
   multiple_choice_separate_original: multipleChoiceSeparateOriginal,
   multiple_choice_separate_calibrated: multipleChoiceSeparateCalibrated,

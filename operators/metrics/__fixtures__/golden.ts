@@ -6,6 +6,8 @@ import { parsePythonJson } from '../../../core/python-json.ts';
 import type { CompletedRequest } from '../../../core/request.ts';
 import type { MetricSpec } from '../../../core/run-spec.ts';
 import type { WindowService } from '../../../core/window-service.ts';
+import { localWindowService } from '../../adapt/window-service.ts';
+import { simpleTokenizer } from '../../request/tokenizers/simple-tokenizer.ts';
 
 const GOLDEN_RUN = fileURLToPath(new URL('../../../../shared/golden/helm-0.5.16/mmlu-anatomy/run/', import.meta.url));
 const read = (name: string): string => readFileSync(`${GOLDEN_RUN}${name}`, 'utf8');
@@ -30,11 +32,8 @@ export const goldenStats = (): unknown[] => parsePythonJson(read('stats.json')) 
 export const goldenPerInstanceStats = (): unknown[] => parsePythonJson(read('per_instance_stats.json')) as unknown[];
 
 /** SimpleTokenizer's window service: one token per Unicode code point, 2048 tokens. */
-export const simpleWindowService: WindowService = {
+export const simpleWindowService: WindowService = localWindowService({
   tokenizerName: 'simple/tokenizer1',
+  tokenizer: simpleTokenizer(),
   maxSequenceLength: 2048,
-  maxRequestLength: 2048,
-  countTokens: (text) => [...text].length,
-  fits: (text, completion) => [...text].length + completion <= 2048,
-  truncateFromRight: (text, completion) => [...text].slice(0, Math.max(0, 2048 - completion)).join(''),
-};
+});

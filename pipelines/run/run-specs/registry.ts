@@ -4,12 +4,14 @@ import { gsm } from './gsm.ts';
 import { mmlu } from './mmlu.ts';
 import type { RunSpecFunction } from './run-spec-function.ts';
 import { simpleMcqa } from './simple-mcqa.ts';
+import { thePile } from './the-pile.ts';
 
 export const RUN_SPEC_FUNCTIONS = {
   boolq,
   gsm,
   mmlu,
   simple_mcqa: simpleMcqa,
+  the_pile: thePile,
 } as const satisfies Record<string, RunSpecFunction>;
 
 /** A run-spec function name. */
