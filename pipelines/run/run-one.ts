@@ -7,6 +7,7 @@ import { instanceJson } from '../../core/helm-records.ts';
 import type { RawInstance } from '../../core/instance.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import { runDirectoryName } from '../../core/run-spec.ts';
+import { createAugmenter } from '../../operators/augment/augment.ts';
 import { clientFor } from '../../operators/request/clients/registry.ts';
 import type { RateLimiterPools } from '../../operators/request/rate-limit.ts';
 import type { RequestCache } from '../../operators/request/request-cache.ts';
@@ -164,6 +165,7 @@ async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string):
     source,
     scenarioCacheDir,
     windowService,
+    augmenter: createAugmenter(runSpec.data_augmenter_spec),
     ...(client === undefined ? {} : { client }),
     cache: context.cache,
     isDryRun: options.dryRun,
