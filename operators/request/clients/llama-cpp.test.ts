@@ -124,10 +124,10 @@ describe('echo_prompt on the tiny model: the prompt tokens with their log probab
       expect(logprob).toBeLessThan(0);
     }
     expect(numberOf(completion!.logprob)).toBeCloseTo(logprobs.reduce((a, b) => a + b, 0), 10);
-    // The model's log-softmax computed in double here; llama.cpp keeps K and V in F16 by default: within 3e-3.
+    // The model's log-softmax computed in double here; llama.cpp keeps K and V in F16 by default: within 5e-3 (1.7e-3 seen).
     const logSoftmax = tinyLlamaLogSoftmax(modelPath, ids);
     const expected = [0, ...ids.slice(1).map((id, i) => logSoftmax[i]![id]!)];
-    for (const [i, logprob] of logprobs.entries()) expect(Math.abs(logprob - expected[i]!)).toBeLessThan(3e-3);
+    for (const [i, logprob] of logprobs.entries()) expect(Math.abs(logprob - expected[i]!)).toBeLessThan(5e-3);
   }, 60_000);
 
   it('with max_tokens > 0, follows the prompt tokens with the generated ones, as a plain request generates them', async () => {
