@@ -19,7 +19,8 @@ function ordered(source: object, fields: readonly string[]): Json {
   return out;
 }
 
-const inputJson = (input: Input): Json => ({ text: input.text });
+/** HELM's Input JSON: `text`, then `messages` when set (`multimedia_content` is not modelled). */
+const inputJson = (input: Input): Json => ordered(input, ['text', 'messages']);
 const referenceJson = (ref: Reference): Json => ({ output: { text: ref.output.text }, tags: ref.tags });
 
 /** HELM's Instance JSON (also of a raw instance, which has no id yet). */

@@ -14,7 +14,12 @@ export const CORRECT_TAG = 'correct';
 export interface Input {
   readonly text: string;
   readonly kind?: 'passage_question';
+  /** HELM `Input.messages`: a chat history (`{role, content}` dicts), which the chat method sends as is. */
+  readonly messages?: readonly ChatMessage[];
 }
+
+/** One turn of a chat history, as HELM holds it: a `Dict[str, str]` (`role`, `content`). */
+export type ChatMessage = Readonly<Record<string, string>>;
 
 /** HELM's Reference: an output text and tags (`correct`, …). */
 export interface Reference {
@@ -49,5 +54,14 @@ export const reference = (text: string, isCorrect: boolean): Reference => ({
 /** HELM `Reference.is_correct`. */
 export const isCorrect = (ref: Reference): boolean => ref.tags.includes(CORRECT_TAG);
 
-/** HELM's dataclass equality of two inputs: same class and same text. */
-export const sameInput = (a: Input, b: Input): boolean => a.text === b.text && a.kind === b.kind;
+/** Python `==` of two optional lists of string dicts (key order does not matter). */
+function sameMessages(a: readonly ChatMessage[] | undefined, b: readonly ChatMessage[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const sameTurn = (x: ChatMessage, y: ChatMessage): boolean =>
+    Object.keys(x).length === Object.keys(y).length && Object.keys(x).every((key) => Object.hasOwn(y, key) && x[key] === y[key]);
+  return a.length === b.length && a.every((turn, i) => sameTurn(turn, b[i]!));
+}
+
+/** HELM's dataclass equality of two inputs: same class, same text and same messages. */
+export const sameInput = (a: Input, b: Input): boolean =>
+  a.text === b.text && a.kind === b.kind && sameMessages(a.messages, b.messages);

@@ -5,7 +5,7 @@ import { reference, type Instance } from '../../../core/instance.ts';
 import { simpleTokenizer } from '../../request/tokenizers/simple-tokenizer.ts';
 import { sampleExamples } from '../in-context-sample.ts';
 import { localWindowService } from '../window-service.ts';
-import { multipleChoiceJoint, referencePrefix } from './multiple-choice-joint.ts';
+import { goldLabels, multipleChoiceJoint, questionWithChoices, referencePrefix } from './multiple-choice-joint.ts';
 
 const ws = localWindowService({ tokenizerName: 'simple/tokenizer1', tokenizer: simpleTokenizer(), maxSequenceLength: 2048 });
 const instance = (text: string, refs: readonly string[], correct: readonly number[], split: 'train' | 'test' = 'train'): Instance => ({
@@ -111,5 +111,21 @@ describe('multipleChoiceJoint', () => {
   it('throws where HELM raises IndexError: fewer reference_prefix_characters than references', () => {
     const adapter = multipleChoiceJoint(mcj({ reference_prefix_characters: ['x', 'y'] }), ws);
     expect(() => adapter.requestsFor(evalInstance, 0, [])).toThrow(UserError);
+  });
+});
+
+describe('the joint block helpers', () => {
+  const two = instance('Two right', ['x', 'y', 'z'], [0, 2]);
+
+  it('questionWithChoices writes the input and one prefixed line per reference', () => {
+    expect(questionWithChoices(mcj({ reference_prefix: '(A) ' }), two)).toBe('Input: Two right\n(A) x\n(B) y\n(C) z\n');
+  });
+
+  it('goldLabels gives the first correct label, all of them under multi_label, or n/a', () => {
+    expect(goldLabels(mcj({}), two, 'A')).toBe('A');
+    expect(goldLabels(mcj({ multi_label: true }), two, 'A')).toBe('A, C');
+    // the chain-of-thought adapter labels with the whole prefix (HELM: "So: A. , C. ")
+    expect(goldLabels(mcj({ multi_label: true }), two, 'A. ')).toBe('A. , C. ');
+    expect(goldLabels(mcj({}), instance('none', ['x'], []), 'A')).toBe('n/a');
   });
 });

@@ -25,7 +25,7 @@ import type { AdapterFactory } from './adapter.ts';
 import { inContextPrompts } from './in-context-learning.ts';
 
 /** HELM `get_prefix_char`: the first alphanumeric (`str.isalnum`) character of a prefix. */
-const prefixChar = (prefix: string): string | undefined => /[\p{L}\p{N}]/u.exec(prefix)?.[0];
+export const prefixChar = (prefix: string): string | undefined => /[\p{L}\p{N}]/u.exec(prefix)?.[0];
 
 /**
  * HELM `get_reference_prefix(prefix, i)`: the prefix's first alphanumeric character c becomes
@@ -44,63 +44,90 @@ export function referencePrefix(spec: AdapterSpec, prefix: string, i: number): s
   return prefix.replaceAll(old, characters.length > 0 ? characters[i]! : String.fromCodePoint(old.codePointAt(0)! + i));
 }
 
-/** HELM `construct_example_prompt`: input, one line per reference, then the gold letter(s) or the bare output prefix. */
-function block(spec: AdapterSpec, letter: string, instance: Instance, includeOutput: boolean): string {
+/** The start of HELM's joint example block: `input_prefix + input + input_suffix`, then one line per choice. */
+export function questionWithChoices(spec: AdapterSpec, instance: Instance): string {
   let text = spec.input_prefix + instance.input.text + spec.input_suffix;
-  let output = 'n/a';
   instance.references.forEach((ref, i) => {
     text += referencePrefix(spec, spec.reference_prefix, i) + ref.output.text + spec.reference_suffix;
-    if (!isCorrect(ref)) return;
-    if (output === 'n/a') output = referencePrefix(spec, letter, i);
-    else if (spec.multi_label) output += ', ' + referencePrefix(spec, letter, i);
   });
-  return includeOutput ? text + spec.output_prefix + output + spec.output_suffix : text + pyRstrip(spec.output_prefix);
+  return text;
 }
 
 /**
- * The multiple_choice_joint method. Request: `num_completions=1`, `top_k_per_token=num_outputs`, the spec's
- * temperature, max_tokens and random, and `stop_sequences=[]` (HELM ignores the spec's). The output mapping
- * takes each answer letter to its reference text.
+ * The gold answer of a joint example block: `referencePrefix(spec, label, i)` of the first correct reference i,
+ * of every correct one joined by ", " under multi_label, or "n/a". `label` is the prefix's letter (joint) or the
+ * whole reference_prefix (chain of thought: "(B) ").
+ */
+export function goldLabels(spec: AdapterSpec, instance: Instance, label: string): string {
+  const correct = instance.references.flatMap((ref, i) => (isCorrect(ref) ? [i] : []));
+  if (correct.length === 0) return 'n/a';
+  const shown = spec.multi_label ? correct : correct.slice(0, 1);
+  return shown.map((i) => referencePrefix(spec, label, i)).join(', ');
+}
+
+/** HELM `construct_example_prompt`: input, one line per reference, then the gold letter(s) or the bare output prefix. */
+function block(spec: AdapterSpec, letter: string, instance: Instance, includeOutput: boolean): string {
+  const text = questionWithChoices(spec, instance);
+  return includeOutput
+    ? text + spec.output_prefix + goldLabels(spec, instance, letter) + spec.output_suffix
+    : text + pyRstrip(spec.output_prefix);
+}
+
+/** A joint method's example block; `letter` is the first alphanumeric character of reference_prefix. */
+export type JointBlock = (spec: AdapterSpec, letter: string, instance: Instance, includeOutput: boolean) => string;
+
+/**
+ * The adapter of a joint method (HELM `MultipleChoiceJointAdapter.generate_requests`, which the chain-of-thought
+ * adapter inherits) around its example block. Request: `num_completions=1`, `top_k_per_token=num_outputs`, the
+ * spec's temperature, max_tokens and random, and `stop_sequences=[]` (HELM ignores the spec's). The output
+ * mapping takes each answer letter to its reference text.
+ */
+export function jointAdapter(method: string, exampleBlock: JointBlock): AdapterFactory {
+  return (spec, windowService) => {
+    const letter = prefixChar(spec.reference_prefix);
+    if (letter === undefined) {
+      throw new UserError(
+        `${method} needs a letter or digit in reference_prefix to number the choices with ` +
+          `(default "A. "), got ${JSON.stringify(spec.reference_prefix)}.`,
+      );
+    }
+    const promptFor = inContextPrompts(spec, windowService, (instance, includeOutput) =>
+      exampleBlock(spec, letter, instance, includeOutput),
+    );
+    return {
+      requestsFor(instance, trial, examples) {
+        const prompt = promptFor(instance, examples);
+        const outputMapping = Object.fromEntries(
+          instance.references.map((ref, i) => [referencePrefix(spec, letter, i), ref.output.text]),
+        );
+        return [
+          {
+            instance,
+            train_trial_index: trial,
+            output_mapping: outputMapping,
+            request: request({
+              model_deployment: spec.model_deployment,
+              model: spec.model,
+              prompt: prompt.text,
+              temperature: spec.temperature,
+              num_completions: 1,
+              top_k_per_token: spec.num_outputs,
+              max_tokens: spec.max_tokens,
+              stop_sequences: [],
+              ...(spec.random === undefined ? {} : { random: spec.random }),
+            }),
+            num_train_instances: prompt.numTrainInstances,
+            prompt_truncated: prompt.isTruncated,
+            num_conditioning_tokens: 0,
+          },
+        ];
+      },
+    };
+  };
+}
+
+/**
+ * The multiple_choice_joint method (see `jointAdapter` for the request).
  * @example multipleChoiceJoint(spec, windowService).requestsFor(instance, 0, examples)
  */
-export const multipleChoiceJoint: AdapterFactory = (spec, windowService) => {
-  const letter = prefixChar(spec.reference_prefix);
-  if (letter === undefined) {
-    throw new UserError(
-      `multiple_choice_joint needs a letter or digit in reference_prefix to number the choices with ` +
-        `(default "A. "), got ${JSON.stringify(spec.reference_prefix)}.`,
-    );
-  }
-  const promptFor = inContextPrompts(spec, windowService, (instance, includeOutput) =>
-    block(spec, letter, instance, includeOutput),
-  );
-  return {
-    requestsFor(instance, trial, examples) {
-      const prompt = promptFor(instance, examples);
-      const outputMapping = Object.fromEntries(
-        instance.references.map((ref, i) => [referencePrefix(spec, letter, i), ref.output.text]),
-      );
-      return [
-        {
-          instance,
-          train_trial_index: trial,
-          output_mapping: outputMapping,
-          request: request({
-            model_deployment: spec.model_deployment,
-            model: spec.model,
-            prompt: prompt.text,
-            temperature: spec.temperature,
-            num_completions: 1,
-            top_k_per_token: spec.num_outputs,
-            max_tokens: spec.max_tokens,
-            stop_sequences: [],
-            ...(spec.random === undefined ? {} : { random: spec.random }),
-          }),
-          num_train_instances: prompt.numTrainInstances,
-          prompt_truncated: prompt.isTruncated,
-          num_conditioning_tokens: 0,
-        },
-      ];
-    },
-  };
-};
+export const multipleChoiceJoint: AdapterFactory = jointAdapter('multiple_choice_joint', block);
