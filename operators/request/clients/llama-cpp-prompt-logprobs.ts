@@ -97,6 +97,6 @@ export async function promptLogprobs(context: LlamaContext, tokens: readonly Tok
     }
     return [0, ...tokens.slice(1).map((_, i) => scores.get(i)!)];
   } finally {
-    sequence.dispose();
+    await sequence.dispose(); // awaited: the context has one sequence, free again only once this settles
   }
 }

@@ -120,18 +120,19 @@ async function generate(model: LlamaModel, context: LlamaContext, prompt: Token[
   const sequence = context.getSequence();
   try {
     const temperature = numberOf(raw.temperature) <= NEAR_ZERO_TEMPERATURE ? 0 : numberOf(raw.temperature);
-    for await (const output of sequence.evaluateWithMetadata(prompt, { probabilities: true }, { temperature, topP: numberOf(raw.top_p) })) {
+    // `confidence`: the chosen token's probability, computed as the full `probabilities` map would have it, without the map.
+    for await (const output of sequence.evaluateWithMetadata(prompt, { confidence: true }, { temperature, topP: numberOf(raw.top_p) })) {
       if (signal.aborted) throw new LlamaCppError('llama.cpp: generation aborted (timed out)', 'transient');
       if (model.isEogToken(output.token)) break;
       generated.push(output.token);
       tokens.push(model.detokenize([output.token]));
-      logprobs.push(Math.log(output.probabilities.get(output.token) ?? 0));
+      logprobs.push(Math.log(output.confidence));
       text = model.detokenize(generated);
       if (generated.length >= raw.max_new_tokens || raw.stop_sequences.some((stop) => text.includes(stop))) break;
     }
     return { generated, text, tokens, logprobs };
   } finally {
-    sequence.dispose();
+    await sequence.dispose(); // awaited: the context has one sequence, free again only once this settles
   }
 }
 
