@@ -25,6 +25,7 @@ const CASES: Readonly<Record<string, number>> = {
   [join(goldenDir, 'oracle-mmlu-anatomy-calibrated')]: 302,
   [join(goldenDir, 'the-pile-ubuntu-irc')]: 362,
   [join(ownCasesDir, 'oracle-the-pile-windows')]: 269,
+  [join(ownCasesDir, 'oracle-boolq-canonical')]: 1046,
 };
 
 describe('helm-run on the golden cases', () => {

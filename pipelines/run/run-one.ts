@@ -1,13 +1,13 @@
 /** @module One RunSpec from start to finish: resolve its scenario, deployment and writers, then run its graph. */
 import { existsSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { faultPoint } from '../../core/fault-point.ts';
 import { instanceJson } from '../../core/helm-records.ts';
 import type { RawInstance } from '../../core/instance.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import { runDirectoryName } from '../../core/run-spec.ts';
-import { createAugmenter } from '../../operators/augment/augment.ts';
+import { prepareAugmenter } from '../../operators/augment/augment.ts';
 import { clientFor } from '../../operators/request/clients/registry.ts';
 import type { RateLimiterPools } from '../../operators/request/rate-limit.ts';
 import type { RequestCache } from '../../operators/request/request-cache.ts';
@@ -124,6 +124,16 @@ async function skipCompletedRun(runSpec: RunSpec, runDir: string, suite: string)
   console.log(`Skipping run ${runSpec.name} because run is completed and all output files exist.`);
 }
 
+/**
+ * The output path as perturbation descriptions name their files (HELM writes `<output-path>/perturbations/…` into
+ * every stat's name): relative to the working directory when the output lies inside it, so that the same run made
+ * with `-o benchmark_output` or with its absolute path names the same perturbation; as given otherwise.
+ */
+function portableOutputPath(outputPath: string): string {
+  const inside = relative(process.cwd(), resolve(outputPath));
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : outputPath;
+}
+
 async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string): Promise<RunOutcome> {
   const { options, registry } = context;
   if (options.skipCompletedRuns && isRunComplete(runDir, options.skipHelmJson)) {
@@ -157,6 +167,8 @@ async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string):
     console.log(`Run ${runSpec.name}: --skip-instances, so no instances and no files.`);
     return undefined;
   }
+  // The perturbations' word lists and mappings are downloaded (or found pre-placed) before anything is written.
+  const augmenter = await prepareAugmenter(runSpec.data_augmenter_spec, portableOutputPath(options.outputPath));
   const scenarioJson = { ...source.metadata };
   const openWriter = () =>
     openRunWriter({ runDir, suite: options.suite, runSpec, scenarioJson, writeHelmJson: !options.skipHelmJson });
@@ -165,7 +177,7 @@ async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string):
     source,
     scenarioCacheDir,
     windowService,
-    augmenter: createAugmenter(runSpec.data_augmenter_spec),
+    augmenter,
     ...(client === undefined ? {} : { client }),
     cache: context.cache,
     isDryRun: options.dryRun,

@@ -3,20 +3,23 @@ import type { AdaptationMethod } from '../../../core/adapter-spec.ts';
 import { UserError, unknownNameMessage } from '../../../core/errors.ts';
 import type { AdapterFactory } from './adapter.ts';
 import { generation } from './generation.ts';
+import { chat } from './chat.ts';
 import { languageModeling } from './language-modeling.ts';
 import { multipleChoiceJoint } from './multiple-choice-joint.ts';
+import { multipleChoiceJointChainOfThought } from './multiple-choice-joint-chain-of-thought.ts';
 import { multipleChoiceSeparateCalibrated, multipleChoiceSeparateOriginal } from './multiple-choice-separate.ts';
+import { rankingBinary } from './ranking-binary.ts';
 
 /** Every method HELM knows; `null` marks one not built yet (a missing key is a compile error). */
 const adapters: Record<AdaptationMethod, AdapterFactory | null> = {
   generation,
   multiple_choice_joint: multipleChoiceJoint,
-  chat: null,
+  chat,
   language_modeling: languageModeling,
-  multiple_choice_joint_chain_of_thought: null,
+  multiple_choice_joint_chain_of_thought: multipleChoiceJointChainOfThought,
   multiple_choice_separate_original: multipleChoiceSeparateOriginal,
   multiple_choice_separate_calibrated: multipleChoiceSeparateCalibrated,
-  ranking_binary: null,
+  ranking_binary: rankingBinary,
   ehr_instruction: null,
   generation_multimodal: null,
   multiple_choice_joint_multimodal: null,
