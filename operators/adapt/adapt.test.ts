@@ -113,7 +113,7 @@ describe('createAdapter validation', () => {
   it('names an unimplemented method and the implemented ones', () => {
     const create = () => createAdapter(adapterSpec({ method: 'ehr_instruction' }), simpleModel1());
     expect(create).toThrow(UserError);
-    expect(create).toThrow(/'ehr_instruction' is not implemented yet\. Implemented methods: generation, multiple_choice_joint, language_modeling/);
+    expect(create).toThrow(/'ehr_instruction' is not implemented yet\. Implemented methods: generation, multiple_choice_joint, chat, language_modeling/);
     expect(IMPLEMENTED_METHODS).toEqual(
       expect.arrayContaining(['generation', 'multiple_choice_joint', 'language_modeling', 'multiple_choice_separate_original', 'multiple_choice_separate_calibrated']),
     );
