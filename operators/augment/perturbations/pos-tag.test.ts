@@ -26,6 +26,13 @@ describe('posTagger', () => {
     expect(tokens.every((t) => text.slice(t.start, t.start + t.text.length) === t.text)).toBe(true);
   });
 
+  it('tags a main-verb "have" or "do" VERB and an auxiliary one AUX, as Universal Dependencies does', () => {
+    const tags = (text: string): string => tag(text).map((t) => `${t.text}/${t.pos}`).join(' ');
+    expect(tags('Do you have any info? I have not seen it, as he did.')).toBe(
+      'Do/AUX you/PRON have/VERB any/DET info/NOUN ?/PUNCT I/PRON have/AUX not/PART seen/VERB it/PRON ,/PUNCT as/SCONJ he/PRON did/VERB ./PUNCT',
+    );
+  });
+
   it('leaves out a token whose characters the tagger changed', () => {
     const text = 'one \ufffd two \ud800 three';
     expect(tag(text).every((t) => text.slice(t.start, t.start + t.text.length) === t.text)).toBe(true);

@@ -46,6 +46,24 @@ export function posTagger(): PosTagger {
       out.push({ text: value, start, pos: tags[i] ?? 'X' });
       cursor = start + value.length;
     });
-    return out;
+    return mainVerbHaveDo(out);
   };
+}
+
+const HAVE_DO = new Set(['have', 'has', 'had', 'having', "'ve", "'d", 'do', 'does', 'did', 'doing']);
+const NEGATION = new Set(["n't", 'not', 'never']);
+
+/**
+ * wink-nlp tags every "have"/"do" AUX; Universal Dependencies (and spaCy) tag them VERB when they are the main verb
+ * ("you have far too much time", "as he did with"). One of them stays AUX only when a verb follows it, past
+ * a negation, adverbs and a subject pronoun ("have n't seen", "do you have").
+ */
+function mainVerbHaveDo(tokens: TaggedToken[]): TaggedToken[] {
+  return tokens.map((token, i) => {
+    if (token.pos !== 'AUX' || !HAVE_DO.has(token.text.toLowerCase())) return token;
+    let j = i + 1;
+    while (j < tokens.length && (NEGATION.has(tokens[j]!.text.toLowerCase()) || ['ADV', 'PRON', 'SPACE'].includes(tokens[j]!.pos))) j++;
+    const next = tokens[j]?.pos;
+    return next === 'VERB' || next === 'AUX' ? token : { ...token, pos: 'VERB' };
+  });
 }

@@ -152,7 +152,7 @@ def main():
         json.dump(synonyms, f)
     with zipfile.ZipFile(os.path.join(out, "corpora", "wordnet.zip"), "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in files.items():
-            z.writestr(f"wordnet/{name}", text)
+            z.writestr(zipfile.ZipInfo(f"wordnet/{name}", date_time=(2006, 12, 1, 0, 0, 0)), text, zipfile.ZIP_DEFLATED)
     with open(os.path.join(HERE, "helm-synonym-vectors.json"), "w") as f:
         json.dump({
             "source": "HELM 0.5.16 SynonymPerturbation.apply (Instance id = id<i>, seeds None and 2) on texts.json, tokens "
