@@ -1,6 +1,7 @@
 /** @module What a scenario source is: HELM's Scenario, as a re-readable stream of instances. */
 import type { RawInstance } from '../core/instance.ts';
 import type { DownloadOptions } from './download.ts';
+import { checkScenarioArgs } from './scenario-args.ts';
 
 /** scenario.json: the four dataclass fields HELM writes, in its order. */
 export interface ScenarioMetadata {
@@ -17,11 +18,18 @@ export interface SourceContext {
   readonly download?: DownloadOptions;
 }
 
+/** HELM's Scenario keyword parameters (its `__init__` signature). */
+export interface ScenarioParams {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+}
+
 /** A scenario: its metadata and its instances, read again on every iteration. */
-export interface ScenarioSource {
-  /** HELM's `scenario_spec.class_name`, the key of the registry. */
-  readonly className: string;
+export interface ScenarioSource<ClassName extends string = string> {
+  /** HELM's `scenario_spec.class_name`, the key of the registry (written once, here). */
+  readonly className: ClassName;
   readonly metadata: ScenarioMetadata;
+  readonly params: ScenarioParams;
   /**
    * Checks `args` at once (a UserError names a missing or unknown one, before anything is read), then returns
    * the instances in HELM's order, downloading into `cacheDir` (`<output>/scenarios/<name>`) on first use.
@@ -29,6 +37,39 @@ export interface ScenarioSource {
    */
   instances(args: Readonly<Record<string, unknown>>, cacheDir: string, context?: SourceContext): AsyncIterable<RawInstance>;
 }
+
+/** What a scenario file declares: `defineScenario` turns it into a ScenarioSource. */
+export interface ScenarioDefinition<ClassName extends string> {
+  readonly className: ClassName;
+  readonly metadata: ScenarioMetadata;
+  readonly params: ScenarioParams;
+  /**
+   * Called with args already checked against `params`: checks their values (a UserError at once, before anything
+   * is read) and returns the reader of the instances, called afresh for each iteration.
+   */
+  read(args: Readonly<Record<string, unknown>>, cacheDir: string, context?: SourceContext): () => AsyncIterator<RawInstance>;
+}
+
+/**
+ * A scenario source from its one declaration: its args are checked against its params as Python checks keyword
+ * arguments, then its reader runs on every iteration.
+ * @example export const gsmSource = defineScenario({ className: 'helm.benchmark.scenarios.gsm_scenario.GSM8KScenario', metadata, params: NO_PARAMS, read: (_args, dir) => () => readGsm(dir) });
+ */
+export function defineScenario<const ClassName extends string>(definition: ScenarioDefinition<ClassName>): ScenarioSource<ClassName> {
+  const { className, metadata, params } = definition;
+  return {
+    className,
+    metadata,
+    params,
+    instances(args, cacheDir, context) {
+      checkScenarioArgs(metadata.name, args, params);
+      return rereadable(definition.read(args, cacheDir, context));
+    },
+  };
+}
+
+/** The params of a scenario that takes none. */
+export const NO_PARAMS: ScenarioParams = { required: [], optional: [] };
 
 const HELM_SCENARIOS = 'https://github.com/stanford-crfm/helm/blob/main/src/helm/benchmark/scenarios';
 

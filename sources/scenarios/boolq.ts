@@ -11,8 +11,7 @@ import { pythonCase } from '../../core/python-case.ts';
 import { pyStrip, pyTruthy } from '../../core/python-text.ts';
 import { ensureAllDownloaded } from '../download.ts';
 import { readJsonLines } from '../line-reader.ts';
-import { checkScenarioArgs } from '../scenario-args.ts';
-import { downloadOptionsOf, rereadable, scenarioMetadata, type ScenarioSource, type SourceContext } from '../scenario-source.ts';
+import { defineScenario, downloadOptionsOf, scenarioMetadata, type SourceContext } from '../scenario-source.ts';
 
 const BASE_URL = 'https://huggingface.co/datasets/stanford-crfm/helm-scenarios/resolve/main/boolq';
 /** The contrast sets (a JSON file, cached under HELM's name `data/boolq_perturbed.jsonl`); unchanged upstream since 2020. */
@@ -143,13 +142,11 @@ async function* readBoolq(cacheDir: string, onlyContrast: boolean, context: Sour
  * Python truthiness, so the run-entry text `only_contrast=False` (the string "False") is truthy.
  * @example for await (const instance of boolqSource.instances({ only_contrast: true }, 'benchmark_output/scenarios/boolq')) …
  */
-export const boolqSource: ScenarioSource = {
+export const boolqSource = defineScenario({
   className: 'helm.benchmark.scenarios.boolq_scenario.BoolQScenario',
   metadata: scenarioMetadata('boolq_scenario', 'boolq', 'Question answering dataset with naturally occurring Yes/No questions.', [
     'question_answering',
   ]),
-  instances(args, cacheDir, context) {
-    const { only_contrast: onlyContrast } = checkScenarioArgs('boolq', args, { required: [], optional: ['only_contrast'] });
-    return rereadable(() => readBoolq(cacheDir, pyTruthy(onlyContrast), context));
-  },
-};
+  params: { required: [], optional: ['only_contrast'] },
+  read: (args, cacheDir, context) => () => readBoolq(cacheDir, pyTruthy(args['only_contrast']), context),
+});

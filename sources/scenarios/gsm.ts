@@ -4,8 +4,7 @@ import { UserError } from '../../core/errors.ts';
 import { reference, type RawInstance, type Split } from '../../core/instance.ts';
 import { ensureAllDownloaded } from '../download.ts';
 import { readJsonLines } from '../line-reader.ts';
-import { checkScenarioArgs } from '../scenario-args.ts';
-import { downloadOptionsOf, rereadable, scenarioMetadata, type ScenarioSource, type SourceContext } from '../scenario-source.ts';
+import { defineScenario, downloadOptionsOf, NO_PARAMS, scenarioMetadata, type SourceContext } from '../scenario-source.ts';
 
 // HELM builds f"{base_url}/{split}.jsonl" from a base that already ends in "/", so the URL it fetches has "//";
 // kept as is, so that we ask the server for exactly what HELM asks.
@@ -42,11 +41,9 @@ async function* readGsm(cacheDir: string, context: SourceContext | undefined): A
  * GSM8K: train and test, one reference each (the worked answer ending in "The answer is N.").
  * @example for await (const instance of gsmSource.instances({}, 'benchmark_output/scenarios/gsm')) …
  */
-export const gsmSource: ScenarioSource = {
+export const gsmSource = defineScenario({
   className: 'helm.benchmark.scenarios.gsm_scenario.GSM8KScenario',
   metadata: scenarioMetadata('gsm_scenario', 'gsm', 'Grade school math dataset with 8.5K examples (GSM8K).', ['reasoning', 'math']),
-  instances(args, cacheDir, context) {
-    checkScenarioArgs('gsm', args, { required: [], optional: [] });
-    return rereadable(() => readGsm(cacheDir, context));
-  },
-};
+  params: NO_PARAMS,
+  read: (_args, cacheDir, context) => () => readGsm(cacheDir, context),
+});

@@ -10,15 +10,7 @@ import { closeMatches, UserError } from '../../core/errors.ts';
 import { reference, type RawInstance, type Split } from '../../core/instance.ts';
 import { readCsvRows } from '../csv.ts';
 import { ensureDownloaded, type DownloadSpec } from '../download.ts';
-import { checkScenarioArgs } from '../scenario-args.ts';
-import {
-  downloadOptionsOf,
-  logOf,
-  rereadable,
-  scenarioMetadata,
-  type ScenarioSource,
-  type SourceContext,
-} from '../scenario-source.ts';
+import { defineScenario, downloadOptionsOf, logOf, scenarioMetadata, type SourceContext } from '../scenario-source.ts';
 
 /** HELM downloads the tar without a checksum, and none is recorded here either. */
 const DATA = { url: 'https://people.eecs.berkeley.edu/~hendrycks/data.tar', unpack: 'tar' } as const;
@@ -85,11 +77,9 @@ async function unknownSubjectMessage(subject: string, dataPath: string): Promise
  * MMLU: `subject` picks the files; train = auxiliary_train + dev, valid = val, test = test.
  * @example for await (const instance of mmluSource.instances({ subject: 'anatomy' }, 'benchmark_output/scenarios/mmlu')) …
  */
-export const mmluSource: ScenarioSource = {
+export const mmluSource = defineScenario({
   className: 'helm.benchmark.scenarios.mmlu_scenario.MMLUScenario',
   metadata: scenarioMetadata('mmlu_scenario', 'mmlu', 'Massive Multitask Language Understanding', ['knowledge', 'multiple_choice']),
-  instances(args, cacheDir, context) {
-    const { subject } = checkScenarioArgs('mmlu', args, { required: ['subject'], optional: [] });
-    return rereadable(() => readMmlu(String(subject), cacheDir, context));
-  },
-};
+  params: { required: ['subject'], optional: [] },
+  read: (args, cacheDir, context) => () => readMmlu(String(args['subject']), cacheDir, context),
+});

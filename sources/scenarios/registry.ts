@@ -7,19 +7,14 @@ import { mmluSource } from './mmlu.ts';
 import { simpleMcqaSource } from './simple-mcqa.ts';
 import { thePileSource } from './the-pile.ts';
 
-/** Every scenario we can read, keyed by HELM's class name (checked against each source's own in the test). */
-export const scenarioSources = {
-  'helm.benchmark.scenarios.mmlu_scenario.MMLUScenario': mmluSource,
-  'helm.benchmark.scenarios.simple_scenarios.SimpleMCQAScenario': simpleMcqaSource,
-  'helm.benchmark.scenarios.boolq_scenario.BoolQScenario': boolqSource,
-  'helm.benchmark.scenarios.gsm_scenario.GSM8KScenario': gsmSource,
-  'helm.benchmark.scenarios.the_pile_scenario.ThePileScenario': thePileSource,
-} as const satisfies Record<string, ScenarioSource>;
+/** Every scenario we can read: one line each (its class name is written once, in its own file). */
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource] as const;
 
 /** A HELM scenario class name we have a source for. */
-export type ScenarioClassName = keyof typeof scenarioSources;
+export type ScenarioClassName = (typeof SOURCES)[number]['className'];
 
-const isScenarioClassName = (name: string): name is ScenarioClassName => Object.hasOwn(scenarioSources, name);
+/** The sources by HELM's class name. */
+export const scenarioSources: ReadonlyMap<string, ScenarioSource<ScenarioClassName>> = new Map(SOURCES.map((source) => [source.className, source]));
 
 /**
  * Whether a typed name is close to a class: the whole dotted name within a few edits, or the class alone
@@ -32,14 +27,15 @@ function isCloseTo(typed: string, className: ScenarioClassName): boolean {
   return (
     editDistance(lower, className.toLowerCase()) <= 3 ||
     editDistance(typedClass, shortClass) <= Math.max(2, Math.floor(shortClass.length / 4)) ||
-    editDistance(typedClass, scenarioSources[className].metadata.name) <= 2
+    editDistance(typedClass, scenarioSources.get(className)!.metadata.name) <= 2
   );
 }
 
 /** The source of a scenario class; an unknown one is a UserError naming the closest known classes. */
 export function scenarioSourceFor(className: string): ScenarioSource {
-  if (isScenarioClassName(className)) return scenarioSources[className];
-  const known = Object.keys(scenarioSources) as ScenarioClassName[];
+  const source = scenarioSources.get(className);
+  if (source !== undefined) return source;
+  const known = [...scenarioSources.keys()] as ScenarioClassName[];
   const close = known.filter((name) => isCloseTo(className, name));
   throw new UserError(
     `Unknown scenario class '${className}'.` +

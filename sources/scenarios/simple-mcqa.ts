@@ -1,7 +1,6 @@
 /** @module HELM's SimpleMCQAScenario (`scenarios/simple_scenarios.py`): is a two-digit number even or odd? */
 import { reference, type RawInstance } from '../../core/instance.ts';
-import { checkScenarioArgs } from '../scenario-args.ts';
-import { rereadable, scenarioMetadata, type ScenarioSource } from '../scenario-source.ts';
+import { defineScenario, NO_PARAMS, scenarioMetadata } from '../scenario-source.ts';
 
 /** The numbers 10..99 in order: "Is <i> even or odd?", references Even then Odd; 10..20 train, the rest test. */
 async function* simpleMcqaInstances(): AsyncGenerator<RawInstance> {
@@ -18,11 +17,9 @@ async function* simpleMcqaInstances(): AsyncGenerator<RawInstance> {
  * The tutorials' multiple-choice scenario: no args, no data to download.
  * @example for await (const instance of simpleMcqaSource.instances({}, cacheDir)) …
  */
-export const simpleMcqaSource: ScenarioSource = {
+export const simpleMcqaSource = defineScenario({
   className: 'helm.benchmark.scenarios.simple_scenarios.SimpleMCQAScenario',
   metadata: scenarioMetadata('simple_scenarios', 'simple_mcqa', 'Answer if two-digit numbers are even or odd.', ['question answering']),
-  instances(args) {
-    checkScenarioArgs('simple_mcqa', args, { required: [], optional: [] });
-    return rereadable(simpleMcqaInstances);
-  },
-};
+  params: NO_PARAMS,
+  read: () => simpleMcqaInstances,
+});

@@ -16,8 +16,7 @@ import { readCsvRows } from '../csv.ts';
 import { pythonCsvRow } from '../csv-write.ts';
 import { ensureDownloaded } from '../download.ts';
 import { readJsonLines } from '../line-reader.ts';
-import { checkScenarioArgs } from '../scenario-args.ts';
-import { downloadOptionsOf, logOf, rereadable, scenarioMetadata, type ScenarioSource, type SourceContext } from '../scenario-source.ts';
+import { defineScenario, downloadOptionsOf, logOf, scenarioMetadata, type SourceContext } from '../scenario-source.ts';
 
 const DATA_URL = 'https://the-eye.eu/public/AI/pile/test.jsonl.zst';
 const INDICES_URL = 'https://raw.githubusercontent.com/EleutherAI/lm_perplexity/main/assets/test_subsample_indices';
@@ -130,14 +129,15 @@ async function* readThePile(subset: string, cacheDir: string, context: SourceCon
  * The Pile: one subset (`subset=…`, one of the 22 names HELM lists), test split, no references.
  * @example for await (const instance of thePileSource.instances({ subset: 'Ubuntu IRC' }, 'benchmark_output/scenarios/the_pile')) …
  */
-export const thePileSource: ScenarioSource = {
+export const thePileSource = defineScenario({
   className: 'helm.benchmark.scenarios.the_pile_scenario.ThePileScenario',
   metadata: scenarioMetadata('the_pile_scenario', 'the_pile', 'The Pile', ['language_modeling']),
-  instances(args, cacheDir, context) {
-    const { subset } = checkScenarioArgs('the_pile', args, { required: ['subset'], optional: [] });
+  params: { required: ['subset'], optional: [] },
+  read(args, cacheDir, context) {
+    const subset = args['subset'];
     if (typeof subset !== 'string' || !Object.hasOwn(SHORT_NAMES, subset)) {
       throw new UserError(`the_pile: subset=${JSON.stringify(subset)} is not a subset of The Pile. Subsets: ${SUBSETS.join(', ')}.`);
     }
-    return rereadable(() => readThePile(subset, cacheDir, context));
+    return () => readThePile(subset, cacheDir, context);
   },
-};
+});

@@ -1,14 +1,15 @@
 /** @module `gsm` (HELM `lite_run_specs.py: get_gsm_spec`): GSM8K grade-school math. */
 import { DEFAULT_DATA_AUGMENTER_SPEC } from '../../../core/run-spec.ts';
+import { gsmSource } from '../../../sources/scenarios/gsm.ts';
 import { generationAdapterSpec } from './adapter-presets.ts';
 import { basicGenerationMetricSpecs, generativeHarmsMetricSpecs, genericMetricSpecs } from './metric-presets.ts';
-import type { RunSpecFunction } from './run-spec-function.ts';
+import { scenarioSpec, type RunSpecFunction } from './run-spec-function.ts';
 
 export const gsm: RunSpecFunction = {
   params: [],
   build: () => ({
     name: 'gsm',
-    scenario_spec: { class_name: 'helm.benchmark.scenarios.gsm_scenario.GSM8KScenario', args: {} },
+    scenario_spec: scenarioSpec(gsmSource, {}),
     // Following the GSM8K paper (https://arxiv.org/pdf/2110.14168.pdf).
     adapter_spec: generationAdapterSpec({
       inputNoun: 'Q',

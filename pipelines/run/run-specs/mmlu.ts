@@ -1,8 +1,9 @@
 /** @module `mmlu:subject=<s>[,method=<m>]` (HELM `lite_run_specs.py: get_mmlu_spec`). */
 import { DEFAULT_DATA_AUGMENTER_SPEC } from '../../../core/run-spec.ts';
+import { mmluSource } from '../../../sources/scenarios/mmlu.ts';
 import { multipleChoiceAdapterSpec } from './adapter-presets.ts';
 import { exactMatchMetricSpecs } from './metric-presets.ts';
-import { optional, required, type RunSpecFunction } from './run-spec-function.ts';
+import { optional, required, scenarioSpec, type RunSpecFunction } from './run-spec-function.ts';
 
 export const mmlu: RunSpecFunction = {
   params: [required('subject'), optional('method')],
@@ -11,7 +12,7 @@ export const mmlu: RunSpecFunction = {
     const method = args.string('method') ?? 'multiple_choice_joint';
     return {
       name: `mmlu:subject=${subject},method=${method}`,
-      scenario_spec: { class_name: 'helm.benchmark.scenarios.mmlu_scenario.MMLUScenario', args: { subject } },
+      scenario_spec: scenarioSpec(mmluSource, { subject }),
       adapter_spec: multipleChoiceAdapterSpec(method, {
         instructions: `The following are multiple choice questions (with answers) about ${subject.replaceAll('_', ' ')}.`,
         inputNoun: 'Question',

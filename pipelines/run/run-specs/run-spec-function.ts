@@ -3,7 +3,8 @@
  * with a description's remaining args the way Python calls `fn(**args)` (unknown or missing keyword → error).
  */
 import { closeMatches, UserError } from '../../../core/errors.ts';
-import { runDirectoryName, type RunSpec } from '../../../core/run-spec.ts';
+import { runDirectoryName, type RunSpec, type ScenarioSpec } from '../../../core/run-spec.ts';
+import type { ScenarioSource } from '../../../sources/scenario-source.ts';
 import { pyStr, type ArgValue } from '../py-text.ts';
 
 /** One parameter of a run-spec function. */
@@ -84,3 +85,6 @@ export function callRunSpecFunction(
   const runSpec = fn.build(new RunSpecArgs(name, args));
   return { ...runSpec, name: runDirectoryName(runSpec.name) };
 }
+
+/** A run spec's scenario_spec: the class name read from the source itself, so it is never typed twice. */
+export const scenarioSpec = (source: ScenarioSource, args: Readonly<Record<string, unknown>>): ScenarioSpec => ({ class_name: source.className, args });
