@@ -10,7 +10,7 @@ import { UserError, unknownNameMessage } from '../../core/errors.ts';
 import { calibrationAccumulator } from './calibration.ts';
 import { NO_EFFICIENCY_DATA, type EfficiencyData } from './efficiency.ts';
 import { instanceMetric } from './instance-metric.ts';
-import { statOf, type Metric, type MetricOptions } from './metric.ts';
+import { defineMetricClass, namesArg, statOf, type Metric, type MetricOptions } from './metric.ts';
 import { pyNegate, pySum } from './py-math.ts';
 import { isReferenceMetricName, referenceMetrics, type ReferenceMetricName } from './reference-metrics.ts';
 import { outputMappingRegExp, referenceStats } from './reference-stats.ts';
@@ -107,3 +107,10 @@ export function basicGenerationMetric(options: BasicGenerationOptions): Metric {
     perInstanceDerivation: calibrationAccumulator,
   });
 }
+
+/** HELM's `basic_metrics.BasicGenerationMetric(names)`. */
+export const basicGenerationMetricClass = defineMetricClass({
+  className: 'helm.benchmark.metrics.basic_metrics.BasicGenerationMetric',
+  params: ['names'],
+  create: (args, options) => basicGenerationMetric({ ...options, names: namesArg(args, 'BasicGenerationMetric') }),
+});

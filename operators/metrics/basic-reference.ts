@@ -9,7 +9,7 @@ import type { CompletedRequest } from '../../core/request.ts';
 import { StatMap, type Stat } from '../../core/stat.ts';
 import { NO_EFFICIENCY_DATA, type EfficiencyData } from './efficiency.ts';
 import { instanceMetric } from './instance-metric.ts';
-import { statOf, type Metric, type MetricOptions } from './metric.ts';
+import { defineMetricClass, statOf, type Metric, type MetricOptions } from './metric.ts';
 import { numpySum } from './numpy-sum.ts';
 import { pySum } from './py-math.ts';
 import { completionsOf, requestStateStats } from './request-state-metrics.ts';
@@ -91,3 +91,10 @@ export function basicReferenceMetric(options: MetricOptions & { readonly efficie
     },
   });
 }
+
+/** HELM's `basic_metrics.BasicReferenceMetric()`. */
+export const basicReferenceMetricClass = defineMetricClass({
+  className: 'helm.benchmark.metrics.basic_metrics.BasicReferenceMetric',
+  params: [],
+  create: (_args, options) => basicReferenceMetric(options),
+});

@@ -16,7 +16,7 @@ import {
   type DemographicCategory,
   type TargetCategory,
 } from './bias-word-lists.ts';
-import { contextOf, type Metric } from './metric.ts';
+import { contextOf, defineMetricClass, type Metric } from './metric.ts';
 import { wordTokenize } from './tokenize-word.ts';
 
 /** HELM BiasMetric's modes (`MODES`). */
@@ -114,3 +114,10 @@ export function biasMetric(options: BiasMetricOptions, wordLists: BiasWordLists 
     },
   };
 }
+
+/** HELM's `bias_metrics.BiasMetric(mode, demographic_category, target_category)`. */
+export const biasMetricClass = defineMetricClass({
+  className: 'helm.benchmark.metrics.bias_metrics.BiasMetric',
+  params: ['mode', 'demographic_category', 'target_category'],
+  create: (args) => biasMetric(biasMetricOptions(args)),
+});

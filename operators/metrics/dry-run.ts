@@ -6,7 +6,7 @@
 import { modelHost, type Request } from '../../core/request.ts';
 import { StatMap } from '../../core/stat.ts';
 import type { WindowService } from '../../core/window-service.ts';
-import { statOf, type Metric } from './metric.ts';
+import { defineMetricClass, statOf, type Metric } from './metric.ts';
 
 /** GooseAI's base price includes the first 25 generated tokens. */
 const GOOSEAI_BASE_PRICE_TOKENS = 25;
@@ -65,3 +65,10 @@ export function dryRunMetric(options: { readonly windowService: WindowService })
     },
   };
 }
+
+/** HELM's `dry_run_metrics.DryRunMetric()`. */
+export const dryRunMetricClass = defineMetricClass({
+  className: 'helm.benchmark.metrics.dry_run_metrics.DryRunMetric',
+  params: [],
+  create: (_args, options) => dryRunMetric(options),
+});

@@ -5,7 +5,7 @@
 import type { Instance } from '../../core/instance.ts';
 import { metricNameKey, perturbationKey, withContext, type MetricContext } from '../../core/metric-name.ts';
 import { Stat, StatMap } from '../../core/stat.ts';
-import { contextOf, type Metric } from './metric.ts';
+import { contextOf, defineMetricClass, type Metric } from './metric.ts';
 
 // HELM puts Instance dataclasses in a set; within a group (one id) these fields tell instances apart.
 const instanceKey = (i: Instance): string =>
@@ -51,3 +51,10 @@ export function instancesPerSplitMetric(): Metric {
     },
   };
 }
+
+/** HELM's `basic_metrics.InstancesPerSplitMetric()`. */
+export const instancesPerSplitMetricClass = defineMetricClass({
+  className: 'helm.benchmark.metrics.basic_metrics.InstancesPerSplitMetric',
+  params: [],
+  create: () => instancesPerSplitMetric(),
+});

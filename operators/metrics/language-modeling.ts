@@ -7,7 +7,7 @@ import type { MetricContext } from '../../core/metric-name.ts';
 import { Stat, StatMap } from '../../core/stat.ts';
 import { languageModelingStats, perplexityStats } from './basic-generation.ts';
 import { NO_EFFICIENCY_DATA, type EfficiencyData } from './efficiency.ts';
-import { addContext, contextKey, contextOf, groupByContext, type Metric, type MetricOptions } from './metric.ts';
+import { addContext, contextKey, contextOf, defineMetricClass, groupByContext, namesArg, type Metric, type MetricOptions } from './metric.ts';
 import { requestStateStats } from './request-state-metrics.ts';
 
 interface ContextCount {
@@ -65,3 +65,13 @@ export function languageModelingMetric(options: MetricOptions & { readonly effic
     },
   };
 }
+
+/** HELM's `language_modeling_metrics.LanguageModelingMetric(names)`: `names` is accepted and unused, as in HELM. */
+export const languageModelingMetricClass = defineMetricClass({
+  className: 'helm.benchmark.metrics.language_modeling_metrics.LanguageModelingMetric',
+  params: ['names'],
+  create(args, options) {
+    namesArg(args, 'LanguageModelingMetric');
+    return languageModelingMetric(options);
+  },
+});

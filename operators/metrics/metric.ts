@@ -1,15 +1,47 @@
 /** @module What every metric of a run is, seen from the evaluator: a streaming accumulator over instance groups. */
 import type { AdapterSpec } from '../../core/adapter-spec.ts';
+import { UserError } from '../../core/errors.ts';
 import { metricNameKey, withContext, type MetricContext, type PerturbationDescription } from '../../core/metric-name.ts';
 import type { PerInstanceStats } from '../../core/per-instance-stats.ts';
 import type { CompletedRequest } from '../../core/request.ts';
 import { Stat } from '../../core/stat.ts';
 import type { WindowService } from '../../core/window-service.ts';
+import type { EfficiencyData } from './efficiency.ts';
 
 /** What a metric factory gets besides its own args. */
 export interface MetricOptions {
   readonly adapterSpec: AdapterSpec;
   readonly windowService: WindowService;
+}
+
+/** What a metric class is built from: the run's adapter spec and window service, and optional efficiency tables. */
+export interface MetricFactoryOptions extends MetricOptions {
+  readonly efficiencyData?: EfficiencyData;
+}
+
+/** A metric spec's args (HELM passes them to the class as keyword arguments). */
+export type MetricArgs = Readonly<Record<string, unknown>>;
+
+/** One HELM metric class, declared once beside its metric: the registry reads its name and keyword parameters. */
+export interface MetricClass<ClassName extends string = string> {
+  /** HELM's `class_name`, e.g. `helm.benchmark.metrics.basic_metrics.BasicGenerationMetric`. */
+  readonly className: ClassName;
+  /** The keyword arguments the class accepts (any other is a TypeError in HELM, a UserError here). */
+  readonly params: readonly string[];
+  /** Builds the metric from args already checked against `params`; bad values are a UserError. */
+  create(args: MetricArgs, options: MetricFactoryOptions): Metric;
+}
+
+/** Declares a metric class, keeping its class name's literal type for the registry. */
+export const defineMetricClass = <const ClassName extends string>(metricClass: MetricClass<ClassName>): MetricClass<ClassName> => metricClass;
+
+/** HELM's `names: List[str]` argument of a metric class. */
+export function namesArg(args: MetricArgs, className: string): string[] {
+  const names = args['names'];
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
+    throw new UserError(`${className} needs args.names, a list of metric names (got ${JSON.stringify(names)})`);
+  }
+  return names;
 }
 
 /**
