@@ -113,7 +113,7 @@ describe('createAugmenter', () => {
     const off = (specs: readonly PerturbationSpec[]) => () => createAugmenter({ ...DEFAULT_DATA_AUGMENTER_SPEC, perturbation_specs: specs });
     expect(off([{ class_name: `${A}.nope.Nope`, args: {} }])).toThrow(UserError);
     expect(off(PERTURBATION_SETS['fairness']!['fairness']!)).toThrow(/DialectPerturbation reads .* not prepared/);
-    expect(off(PERTURBATION_SETS['synonym']!['synonym0.5']!)).toThrow(/SynonymPerturbation.*not supported yet/);
+    expect(off(PERTURBATION_SETS['synonym']!['synonym0.5']!)).toThrow(/SynonymPerturbation reads WordNet, which was not prepared/);
     expect(off([{ ...EXTRA_SPACE, args: { num_spaces: 2, extra: 1 } }])).toThrow(/unexpected 'extra'/);
     expect(() => createAugmenter({ ...expanderSpec([]), seeds_per_instance: 1.5 })).toThrow(UserError);
   });

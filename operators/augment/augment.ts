@@ -4,8 +4,8 @@ import { sameInput, type Input, type Instance, type Reference } from '../../core
 import { perturbationDescription, type PerturbationDescription } from '../../core/metric-name.ts';
 import type { PyNumber } from '../../core/py-float.ts';
 import { PythonRandom } from '../../core/rng/python-random.ts';
+import type { EnsureFiles } from '../../core/remote-file.ts';
 import type { DataAugmenterSpec } from '../../core/run-spec.ts';
-import type { DownloadOptions } from '../../sources/download.ts';
 import { preparePerturbationResources, type PerturbationResources } from './perturbation-resources.ts';
 import { isInstancePerturbation, type Perturbation } from './perturbations/instance-perturbation.ts';
 import { createPerturbation } from './registry.ts';
@@ -66,8 +66,8 @@ export function createAugmenter(spec: DataAugmenterSpec, resources?: Perturbatio
  * its perturbations need, then builds it. The one call a run makes before its instances flow.
  * @example const augmenter = await prepareAugmenter(runSpec.data_augmenter_spec, 'benchmark_output');
  */
-export async function prepareAugmenter(spec: DataAugmenterSpec, outputPath: string, options: DownloadOptions = {}): Promise<Augmenter> {
-  return createAugmenter(spec, await preparePerturbationResources(spec.perturbation_specs, outputPath, options));
+export async function prepareAugmenter(spec: DataAugmenterSpec, outputPath: string, ensureFiles: EnsureFiles): Promise<Augmenter> {
+  return createAugmenter(spec, await preparePerturbationResources(spec.perturbation_specs, outputPath, ensureFiles));
 }
 
 /**

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors.ts';
 import type { Instance } from '../../core/instance.ts';
 import type { PerturbationSpec } from '../../core/run-spec.ts';
-import { offlineLookup } from '../../sources/__fixtures__/offline-lookup.ts';
+import { offlineEnsureFiles } from '../../sources/__fixtures__/offline-lookup.ts';
 import { createAugmenter, prepareAugmenter } from './augment.ts';
 import { perturbationFiles, preparedFiles, preparePerturbationResources, pyPathJoin } from './perturbation-resources.ts';
 import { PERTURBATION_SETS } from './perturbation-sets.ts';
@@ -16,7 +16,6 @@ const GENDER = `${A}.gender_perturbation.GenderPerturbation`;
 const FAIRNESS = PERTURBATION_SETS['fairness']!['fairness']!;
 const GCS = 'https://storage.googleapis.com/crfm-helm-public/source_datasets/augmentations';
 const fixture = (name: string) => new URL(`__fixtures__/fairness/${name}`, import.meta.url).pathname;
-const quiet = { log: () => undefined, retries: 0 };
 
 let dir: string;
 beforeEach(async () => {
@@ -82,12 +81,12 @@ describe('pyPathJoin', () => {
 describe('preparePerturbationResources', () => {
   it('reads files already in place without downloading, and the augmenter then runs the fairness set', async () => {
     await placeDefaults(dir);
-    const resources = await preparePerturbationResources(FAIRNESS, dir, { ...quiet, lookup: offlineLookup });
+    const resources = await preparePerturbationResources(FAIRNESS, dir, offlineEnsureFiles);
     expect([...resources.files.keys()]).toEqual([
       `${dir}/perturbations/dialect/SAE_to_AAVE_mapping.json`,
       `${dir}/perturbations/person_name/data/person_names.txt`,
     ]);
-    const augmenter = await prepareAugmenter(createSpec(FAIRNESS), dir, { ...quiet, lookup: offlineLookup });
+    const augmenter = await prepareAugmenter(createSpec(FAIRNESS), dir, offlineEnsureFiles);
     const instance: Instance = { input: { text: 'So Adam said he will be with his brother today.' }, references: [], split: 'test', id: 'id4' };
     const out = augmenter.eval(instance);
     // HELM 0.5.16 with the same files in place: DataAugmenter(PERTURBATION_SPECS_DICT['fairness']['fairness']).generate.
@@ -102,7 +101,7 @@ describe('preparePerturbationResources', () => {
   });
 
   it("offline, names each URL and the exact path to place it at, and leaves nothing that looks downloaded", async () => {
-    const error = await preparePerturbationResources(FAIRNESS, dir, { ...quiet, lookup: offlineLookup }).catch((e: unknown) => e);
+    const error = await preparePerturbationResources(FAIRNESS, dir, offlineEnsureFiles).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     const message = (error as Error).message;
     expect(message).toContain(`${GCS}/dialect_perturbation/SAE_to_AAVE_mapping.json`);
@@ -115,7 +114,7 @@ describe('preparePerturbationResources', () => {
 
   it('says which argument named a file that does not exist', async () => {
     const spec = { class_name: DIALECT, args: { prob: 1, source_class: 'SAE', target_class: 'AAVE', mapping_file_path: join(dir, 'nope.json') } };
-    await expect(preparePerturbationResources([spec], dir)).rejects.toThrow(/Cannot read .*nope\.json \(given as mapping_file_path\)/);
+    await expect(preparePerturbationResources([spec], dir, offlineEnsureFiles)).rejects.toThrow(/Cannot read .*nope\.json \(given as mapping_file_path\)/);
   });
 });
 

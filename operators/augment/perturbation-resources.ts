@@ -8,9 +8,10 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../../core/errors.ts';
 import { pyTruthy } from '../../core/python-text.ts';
+import type { EnsureFiles, RemoteFile } from '../../core/remote-file.ts';
 import type { PerturbationSpec } from '../../core/run-spec.ts';
-import { ensureAllDownloaded, type DownloadOptions, type DownloadSpec } from '../../sources/download.ts';
 import type { PerturbationArgs } from './perturbations/text-perturbation.ts';
+import { loadWordnetResources, type WordnetResources } from './perturbations/wordnet-resources.ts';
 
 const A = 'helm.benchmark.augmentations';
 const GCS = 'https://storage.googleapis.com/crfm-helm-public/source_datasets/augmentations';
@@ -45,7 +46,11 @@ export interface PreparedFile {
 export interface PerturbationResources {
   readonly outputPath: string;
   readonly files: ReadonlyMap<string, string>;
+  /** WordNet and HELM's synonym table, loaded when a spec is a SynonymPerturbation. */
+  readonly wordnet?: WordnetResources;
 }
+
+const SYNONYM = `${A}.synonym_perturbation.SynonymPerturbation`;
 
 /** Python `os.path.join`: an absolute part restarts the path; no normalisation (`./out` stays `./out/…`). */
 export function pyPathJoin(first: string, ...rest: string[]): string {
@@ -109,14 +114,14 @@ export function perturbationFiles(spec: PerturbationSpec, outputPath: string): R
 export async function preparePerturbationResources(
   specs: readonly PerturbationSpec[],
   outputPath: string,
-  options: DownloadOptions = {},
+  ensureFiles: EnsureFiles,
 ): Promise<PerturbationResources> {
   const needed = new Map<string, ResourceFile>();
   for (const spec of specs) for (const file of perturbationFiles(spec, outputPath)) if (!needed.has(file.path)) needed.set(file.path, file);
-  const downloads: DownloadSpec[] = [...needed.values()].flatMap((file) =>
+  const downloads: RemoteFile[] = [...needed.values()].flatMap((file) =>
     file.download === undefined ? [] : [{ url: file.download.url, targetPath: file.path, sha256: file.download.sha256 }],
   );
-  if (downloads.length > 0) await ensureAllDownloaded(downloads, options);
+  if (downloads.length > 0) await ensureFiles(downloads);
   const files = new Map<string, string>();
   for (const file of needed.values()) {
     try {
@@ -125,7 +130,8 @@ export async function preparePerturbationResources(
       throw new UserError(`Cannot read ${file.path} (${file.arg === 'default' ? 'downloaded' : `given as ${file.arg}`}): ${(cause as Error).message}.`, { cause });
     }
   }
-  return { outputPath, files };
+  const needsWordnet = specs.some((spec) => spec.class_name === SYNONYM);
+  return needsWordnet ? { outputPath, files, wordnet: await loadWordnetResources(outputPath, ensureFiles) } : { outputPath, files };
 }
 
 /**

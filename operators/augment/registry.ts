@@ -4,6 +4,7 @@ import { isOrderedJsonObject } from '../../core/python-json.ts';
 import type { PerturbationSpec } from '../../core/run-spec.ts';
 import { preparedFiles, type PerturbationResources } from './perturbation-resources.ts';
 import { contraction } from './perturbations/contraction.ts';
+import { contrastSets } from './perturbations/contrast-sets.ts';
 import { dialect, parseDialectMapping } from './perturbations/dialect.ts';
 import { expansion } from './perturbations/expansion.ts';
 import { extraSpace } from './perturbations/extra-space.ts';
@@ -16,6 +17,7 @@ import { misspellings } from './perturbations/misspellings.ts';
 import { booleanArg, checkArgNames, intArg, numberArg } from './perturbations/perturbation-args.ts';
 import { parseNameFile, personName } from './perturbations/person-name.ts';
 import { space } from './perturbations/space.ts';
+import { synonym } from './perturbations/synonym.ts';
 import type { PerturbationArgs, TextPerturbation } from './perturbations/text-perturbation.ts';
 import { typos } from './perturbations/typos.ts';
 
@@ -67,6 +69,17 @@ export const perturbations = {
     return fillerWords(options);
   },
   [`${A}.mild_mix_perturbation.MildMixPerturbation`]: noArgs(mildMix),
+  [`${A}.synonym_perturbation.SynonymPerturbation`]: (args, c, resources) => {
+    checkArgNames(c, args, { required: ['prob'] });
+    if (resources?.wordnet === undefined) {
+      throw new UserError(`Perturbation SynonymPerturbation reads WordNet, which was not prepared: build the augmenter with prepareAugmenter(spec, outputPath, ensureFiles).`);
+    }
+    return synonym({ prob: numberArg(c, args, 'prob'), resources: resources.wordnet });
+  },
+  [`${A}.contrast_sets_perturbation.ContrastSetsPerturbation`]: (args, c) => {
+    checkArgNames(c, args, { required: [] });
+    return contrastSets();
+  },
   // Fairness: these read files, prepared before the run (perturbation-resources.ts).
   [`${A}.dialect_perturbation.DialectPerturbation`]: (args, c, resources) => {
     checkArgNames(c, args, { required: ['prob', 'source_class', 'target_class'], optional: ['mapping_file_path'] });
@@ -114,8 +127,6 @@ export type PerturbationClassName = keyof typeof perturbations;
 
 /** HELM perturbations not implemented yet, with what they would need. */
 const NOT_YET_SUPPORTED: Readonly<Record<string, string>> = {
-  [`${A}.synonym_perturbation.SynonymPerturbation`]: 'spaCy tagging and a downloaded WordNet synonym file',
-  [`${A}.contrast_sets_perturbation.ContrastSetsPerturbation`]: "the scenario's contrast sets",
   [`${A}.translate_perturbation.TranslatePerturbation`]: 'the Google Translate API',
   [`${A}.suffix_perturbation.SuffixPerturbation`]: 'an implementation (HEIM style suffixes)',
   [`${A}.cleva_perturbation.CLEVAMildMixPerturbation`]: 'Chinese resources (CLEVA)',

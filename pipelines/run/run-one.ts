@@ -13,6 +13,7 @@ import type { RateLimiterPools } from '../../operators/request/rate-limit.ts';
 import type { RequestCache } from '../../operators/request/request-cache.ts';
 import type { RetryPolicy } from '../../operators/request/retry.ts';
 import { cachedInstanceSource, instanceCacheDir } from '../../sources/instance-cache.ts';
+import { ensureAllDownloaded } from '../../sources/download.ts';
 import { scenarioSourceFor } from '../../sources/scenarios/registry.ts';
 import { helmJsonFile } from '../../sinks/helm-json-file.ts';
 import { acquireRunLock, type RunLock } from '../../sinks/run-lock.ts';
@@ -168,7 +169,7 @@ async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string):
     return undefined;
   }
   // The perturbations' word lists and mappings are downloaded (or found pre-placed) before anything is written.
-  const augmenter = await prepareAugmenter(runSpec.data_augmenter_spec, portableOutputPath(options.outputPath));
+  const augmenter = await prepareAugmenter(runSpec.data_augmenter_spec, portableOutputPath(options.outputPath), (files) => ensureAllDownloaded(files));
   const scenarioJson = { ...source.metadata };
   const openWriter = () =>
     openRunWriter({ runDir, suite: options.suite, runSpec, scenarioJson, writeHelmJson: !options.skipHelmJson });

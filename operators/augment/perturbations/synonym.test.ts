@@ -5,6 +5,7 @@ import { pyFloat } from '../../../core/py-float.ts';
 import { applyPerturbation } from '../augment.ts';
 import { posTagger } from './pos-tag.ts';
 import { synonym } from './synonym.ts';
+import { offlineEnsureFiles } from '../../../sources/__fixtures__/offline-lookup.ts';
 import { loadWordnetResources } from './wordnet-resources.ts';
 
 const fixture = new URL('../__fixtures__/synonym/', import.meta.url);
@@ -16,7 +17,7 @@ const { texts } = JSON.parse(readFileSync(new URL('texts.json', fixture), 'utf8'
 const { results } = JSON.parse(readFileSync(new URL('helm-synonym-vectors.json', fixture), 'utf8')) as {
   results: Record<string, [string, string][]>;
 };
-const resources = await loadWordnetResources(fileURLToPath(new URL('output', fixture)));
+const resources = await loadWordnetResources(fileURLToPath(new URL('output', fixture)), offlineEnsureFiles);
 const tagger = posTagger();
 
 const perturbAll = (prob: number): [string, string][] => {

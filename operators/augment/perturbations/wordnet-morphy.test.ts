@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { morphy, parseWordNetLexicon, type WordNetPos } from './wordnet-morphy.ts';
+import { offlineEnsureFiles } from '../../../sources/__fixtures__/offline-lookup.ts';
 import { loadWordnetResources } from './wordnet-resources.ts';
 
 const fixture = new URL('../__fixtures__/synonym/', import.meta.url);
@@ -9,7 +10,7 @@ const fixture = new URL('../__fixtures__/synonym/', import.meta.url);
 const { morphy: vectors } = JSON.parse(readFileSync(new URL('helm-synonym-vectors.json', fixture), 'utf8')) as {
   morphy: Record<'nltk38' | 'nltk39', [string, WordNetPos, string[]][]>;
 };
-const { lexicon } = await loadWordnetResources(fileURLToPath(new URL('output', fixture)));
+const { lexicon } = await loadWordnetResources(fileURLToPath(new URL('output', fixture)), offlineEnsureFiles);
 
 describe('morphy', () => {
   it("gives NLTK >= 3.9's base forms (one pass of the suffix rules)", () => {

@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../core/errors.ts';
-import { offlineLookup } from '../../../sources/__fixtures__/offline-lookup.ts';
+import { offlineEnsureFiles } from '../../../sources/__fixtures__/offline-lookup.ts';
 import { loadWordnetResources, parseWordnetSynonyms, verifyWordnetZip } from './wordnet-resources.ts';
 
 const fixtureOutput = fileURLToPath(new URL('../__fixtures__/synonym/output', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'wordnet-resources-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const offline = { retries: 0, lookup: offlineLookup, log: () => undefined };
+const offline = offlineEnsureFiles;
 
 describe('loadWordnetResources', () => {
   it("reads HELM's cache layout: wordnet_synonyms.json and NLTK's corpora/wordnet.zip", async () => {

@@ -12,7 +12,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { UserError } from '../../../core/errors.ts';
-import { ensureAllDownloaded, type DownloadOptions, type DownloadSpec } from '../../../sources/download.ts';
+import type { EnsureFiles, RemoteFile } from '../../../core/remote-file.ts';
 import { parseWordNetLexicon, WORDNET_FILES, type WordNetFiles, type WordNetLexicon } from './wordnet-morphy.ts';
 
 /** HELM `SynonymPerturbation.SOURCE_URI`; not versioned, and no checksum is published (HELM checks none). */
@@ -94,15 +94,15 @@ export function parseWordnetSynonyms(text: string, path: string): Map<string, re
  * Reading takes about a second and ~100 MB: load once per run.
  * @example const resources = await loadWordnetResources('benchmark_output'); synonym({ prob: pyFloat(0.5), resources })
  */
-export async function loadWordnetResources(outputPath: string, options: DownloadOptions = {}): Promise<WordnetResources> {
+export async function loadWordnetResources(outputPath: string, ensureFiles: EnsureFiles): Promise<WordnetResources> {
   const dir = synonymCacheDir(outputPath);
   const synonymsPath = join(dir, 'wordnet_synonyms.json');
   const corpora = join(dir, 'corpora');
   const zipPath = join(corpora, 'wordnet.zip');
   const fetchZip = !existsSync(join(corpora, 'wordnet')) && !existsSync(zipPath);
-  const specs: DownloadSpec[] = [{ url: WORDNET_SYNONYMS_URL, targetPath: synonymsPath }];
+  const specs: RemoteFile[] = [{ url: WORDNET_SYNONYMS_URL, targetPath: synonymsPath }];
   if (fetchZip) specs.push({ url: NLTK_WORDNET.url, targetPath: zipPath });
-  await ensureAllDownloaded(specs, options);
+  await ensureFiles(specs);
   if (fetchZip) await verifyWordnetZip(zipPath);
   const [synonymsText, files] = await Promise.all([readFile(synonymsPath, 'utf8'), readWordNetFiles(corpora)]);
   return { lexicon: parseWordNetLexicon(files), synonyms: parseWordnetSynonyms(synonymsText, synonymsPath) };
