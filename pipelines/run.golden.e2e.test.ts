@@ -26,6 +26,7 @@ const CASES: Readonly<Record<string, number>> = {
   [join(goldenDir, 'the-pile-ubuntu-irc')]: 362,
   [join(ownCasesDir, 'oracle-the-pile-windows')]: 269,
   [join(ownCasesDir, 'oracle-boolq-canonical')]: 1046,
+  [join(ownCasesDir, 'oracle-boolq-contrast-sets')]: 306,
 };
 
 describe('helm-run on the golden cases', () => {
