@@ -8,13 +8,8 @@ describe('scenarioSourceFor', () => {
       expect(source.className).toBe(className);
       expect(scenarioSourceFor(className)).toBe(source);
     }
-    expect([...scenarioSources.keys()]).toEqual([
-      'helm.benchmark.scenarios.mmlu_scenario.MMLUScenario',
-      'helm.benchmark.scenarios.simple_scenarios.SimpleMCQAScenario',
-      'helm.benchmark.scenarios.boolq_scenario.BoolQScenario',
-      'helm.benchmark.scenarios.gsm_scenario.GSM8KScenario',
-      'helm.benchmark.scenarios.the_pile_scenario.ThePileScenario',
-    ]);
+    expect(scenarioSources.get('helm.benchmark.scenarios.mmlu_scenario.MMLUScenario')?.metadata.name).toBe('mmlu');
+    expect(scenarioSources.size).toBeGreaterThanOrEqual(5);
   });
 
   it('suggests the closest class for a misspelled or shortened name', () => {
