@@ -27,6 +27,8 @@ const CASES: Readonly<Record<string, number>> = {
   [join(ownCasesDir, 'oracle-the-pile-windows')]: 269,
   [join(ownCasesDir, 'oracle-boolq-canonical')]: 1046,
   [join(ownCasesDir, 'oracle-boolq-contrast-sets')]: 306,
+  [join(ownCasesDir, 'oracle-mmlu-separate-original')]: 167,
+  [join(ownCasesDir, 'oracle-mmlu-joint-cot')]: 233,
 };
 
 describe('helm-run on the golden cases', () => {
