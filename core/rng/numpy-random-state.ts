@@ -1,4 +1,7 @@
-/** @module A bit-exact port of the NumPy legacy `RandomState` draws that HELM uses (seed, random_sample, permutation, choice). */
+/**
+ * @module A bit-exact port of the NumPy legacy `RandomState` draws that HELM uses (seed, random_sample, randint,
+ * permutation, shuffle, choice with and without replacement).
+ */
 
 import { Mt19937 } from './mt19937.ts';
 
@@ -44,18 +47,58 @@ export class NumpyRandomState {
     }
     const values = new Int32Array(n);
     for (let i = 0; i < n; i++) values[i] = i;
-    const mt = this.mt;
-    for (let i = n - 1; i > 0; i--) {
-      // random_interval(i) for i < 2^31: the smallest all-ones mask ≥ i, redrawn until ≤ i.
-      // (NumPy switches to 64-bit draws only when i > 0xffffffff, beyond what an Int32Array holds.)
-      const mask = 0xffffffff >>> Math.clz32(i);
-      let j = mt.nextUint32() & mask;
-      while (j > i) j = mt.nextUint32() & mask;
-      const held = values[i]!;
-      values[i] = values[j]!;
-      values[j] = held;
-    }
+    this.shuffle(values);
     return values;
+  }
+
+  /**
+   * `shuffle(x)` in place, for a list or a 1-d array: for i from n-1 down to 1, swap x[i] with
+   * `random_interval(i)` (the legacy untyped path; a 1-d ndarray draws the same). n ≤ 2^32.
+   */
+  shuffle<T>(x: { length: number; [index: number]: T }): void {
+    for (let i = x.length - 1; i > 0; i--) {
+      const j = this.bounded(i);
+      const held = x[i]!;
+      x[i] = x[j]!;
+      x[j] = held;
+    }
+  }
+
+  /**
+   * `randint(low, high)` (default int64, high excluded; `randint(high)` is `randint(0, high)`): legacy draws are
+   * masked rejection over 32-bit words while `high - 1 - low` < 2^32, and none at all when the range holds
+   * one value. Wider ranges (64-bit draws) are not ported and throw.
+   */
+  randint(low: number, high?: number): number {
+    const [from, to] = high === undefined ? [0, low] : [low, high];
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new RangeError(`randint(${low}, ${high}): expected integers`);
+    if (to <= from) throw new RangeError(from === 0 ? 'high <= 0' : 'low >= high');
+    const range = to - 1 - from;
+    if (range > 0xffffffff) throw new RangeError(`randint: a range of ${range + 1} values needs 64-bit draws, which are not ported`);
+    return from + this.bounded(range);
+  }
+
+  /**
+   * `choice(n, size)` with replacement and uniform probabilities (`choice(list, size)` picks `list[i]` for each
+   * index): `randint(0, n, size)`, one masked draw per element.
+   */
+  choiceWithReplacement(n: number, size: number): number[] {
+    if (!Number.isInteger(n) || n <= 0) throw new RangeError("'a' must be greater than 0 unless no samples are taken");
+    if (!Number.isInteger(size) || size < 0) throw new RangeError(`choice: negative or non-integer sample size ${size}`);
+    return Array.from({ length: size }, () => this.randint(0, n));
+  }
+
+  /**
+   * A uniform int in [0, max] (`random_interval`, and `random_bounded_uint64_fill` in masked mode below 2^32):
+   * draw 32-bit words masked to the smallest all-ones mask ≥ max until one is ≤ max; max 0 draws nothing.
+   */
+  private bounded(max: number): number {
+    if (max === 0) return 0;
+    if (max === 0xffffffff) return this.mt.nextUint32();
+    const mask = 0xffffffff >>> Math.clz32(max);
+    let value = (this.mt.nextUint32() & mask) >>> 0;
+    while (value > max) value = (this.mt.nextUint32() & mask) >>> 0;
+    return value;
   }
 
   /**
