@@ -3,12 +3,13 @@ import { editDistance, UserError } from '../../core/errors.ts';
 import type { ScenarioSource } from '../scenario-source.ts';
 import { boolqSource } from './boolq.ts';
 import { gsmSource } from './gsm.ts';
+import { imdbSource } from './imdb.ts';
 import { mmluSource } from './mmlu.ts';
 import { simpleMcqaSource } from './simple-mcqa.ts';
 import { thePileSource } from './the-pile.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

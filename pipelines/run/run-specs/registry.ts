@@ -1,6 +1,7 @@
 /** @module The run-spec functions a description can name, keyed by HELM's exact names. */
 import { boolq } from './boolq.ts';
 import { gsm } from './gsm.ts';
+import { imdb } from './imdb.ts';
 import { mmlu } from './mmlu.ts';
 import type { RunSpecFunction } from './run-spec-function.ts';
 import { simpleMcqa } from './simple-mcqa.ts';
@@ -9,6 +10,7 @@ import { thePile } from './the-pile.ts';
 export const RUN_SPEC_FUNCTIONS = {
   boolq,
   gsm,
+  imdb,
   mmlu,
   simple_mcqa: simpleMcqa,
   the_pile: thePile,
