@@ -6,10 +6,14 @@ import { gsmSource } from './gsm.ts';
 import { imdbSource } from './imdb.ts';
 import { mmluSource } from './mmlu.ts';
 import { simpleMcqaSource } from './simple-mcqa.ts';
+import { dyckLanguageSource } from './dyck-language.ts';
+import { syntheticEfficiencySource } from './synthetic-efficiency.ts';
+import { syntheticReasoningNaturalSource } from './synthetic-reasoning-natural.ts';
+import { syntheticReasoningSource } from './synthetic-reasoning.ts';
 import { thePileSource } from './the-pile.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

@@ -5,6 +5,10 @@ import { imdb } from './imdb.ts';
 import { mmlu } from './mmlu.ts';
 import type { RunSpecFunction } from './run-spec-function.ts';
 import { simpleMcqa } from './simple-mcqa.ts';
+import { dyckLanguage } from './dyck-language.ts';
+import { syntheticEfficiency } from './synthetic-efficiency.ts';
+import { syntheticReasoningNatural } from './synthetic-reasoning-natural.ts';
+import { syntheticReasoning } from './synthetic-reasoning.ts';
 import { thePile } from './the-pile.ts';
 
 export const RUN_SPEC_FUNCTIONS = {
@@ -14,6 +18,10 @@ export const RUN_SPEC_FUNCTIONS = {
   mmlu,
   simple_mcqa: simpleMcqa,
   the_pile: thePile,
+  dyck_language: dyckLanguage,
+  synthetic_efficiency: syntheticEfficiency,
+  synthetic_reasoning: syntheticReasoning,
+  synthetic_reasoning_natural: syntheticReasoningNatural,
 } as const satisfies Record<string, RunSpecFunction>;
 
 /** A run-spec function name. */
