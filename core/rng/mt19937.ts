@@ -69,6 +69,17 @@ export class Mt19937 {
     return y >>> 0;
   }
 
+  /**
+   * Sets the 624 state words and the position of the next word, as NumPy's `set_state(("MT19937", key, pos, …))`
+   * does (a saved state, e.g. HELM's fixed random state for entity matching). Position N regenerates first.
+   */
+  setState(key: ArrayLike<number>, pos: number): void {
+    if (key.length !== N) throw new RangeError(`an MT19937 state has ${N} words, got ${key.length}`);
+    if (!Number.isInteger(pos) || pos < 0 || pos > N) throw new RangeError(`an MT19937 position is in [0, ${N}], got ${pos}`);
+    for (let i = 0; i < N; i++) this.state[i] = key[i]!;
+    this.index = pos;
+  }
+
   /** Regenerates all N words at once, as mt19937ar.c does when the index runs out. */
   private twist(): void {
     const mt = this.state;

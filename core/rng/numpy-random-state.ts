@@ -21,6 +21,16 @@ export class NumpyRandomState {
     this.seed(seed);
   }
 
+  /**
+   * A generator at a saved state: NumPy's `set_state(("MT19937", key, pos, has_gauss, cached_gaussian))` with
+   * no cached Gaussian (none of the draws ported here uses one).
+   */
+  static fromState(key: ArrayLike<number>, pos: number): NumpyRandomState {
+    const generator = new NumpyRandomState(0);
+    generator.mt.setState(key, pos);
+    return generator;
+  }
+
   /** `seed(int)`: legacy seeding of an int in [0, 2^32) is `init_genrand(seed)`, not init_by_array. */
   seed(seed: number): void {
     if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_POW_32) {
