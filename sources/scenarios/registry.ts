@@ -5,6 +5,10 @@ import { boolqSource } from './boolq.ts';
 import { gsmSource } from './gsm.ts';
 import { imdbSource } from './imdb.ts';
 import { mmluSource } from './mmlu.ts';
+import { narrativeQaSource } from './narrative-qa.ts';
+import { naturalQaSource } from './natural-qa.ts';
+import { newsQaSource } from './news-qa.ts';
+import { quacSource } from './quac.ts';
 import { simpleMcqaSource } from './simple-mcqa.ts';
 import { dyckLanguageSource } from './dyck-language.ts';
 import { syntheticEfficiencySource } from './synthetic-efficiency.ts';
@@ -13,7 +17,7 @@ import { syntheticReasoningSource } from './synthetic-reasoning.ts';
 import { thePileSource } from './the-pile.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

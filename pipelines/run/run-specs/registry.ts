@@ -3,6 +3,10 @@ import { boolq } from './boolq.ts';
 import { gsm } from './gsm.ts';
 import { imdb } from './imdb.ts';
 import { mmlu } from './mmlu.ts';
+import { narrativeQa } from './narrative-qa.ts';
+import { naturalQa } from './natural-qa.ts';
+import { newsQa } from './news-qa.ts';
+import { quac } from './quac.ts';
 import type { RunSpecFunction } from './run-spec-function.ts';
 import { simpleMcqa } from './simple-mcqa.ts';
 import { dyckLanguage } from './dyck-language.ts';
@@ -18,6 +22,10 @@ export const RUN_SPEC_FUNCTIONS = {
   mmlu,
   simple_mcqa: simpleMcqa,
   the_pile: thePile,
+  natural_qa: naturalQa,
+  narrative_qa: narrativeQa,
+  quac,
+  news_qa: newsQa,
   dyck_language: dyckLanguage,
   synthetic_efficiency: syntheticEfficiency,
   synthetic_reasoning: syntheticReasoning,
