@@ -1,6 +1,7 @@
 /** @module Scenario sources by the `scenario_spec.class_name` HELM writes in run_spec.json. */
 import { editDistance, UserError } from '../../core/errors.ts';
 import type { ScenarioSource } from '../scenario-source.ts';
+import { babiQaSource } from './babi-qa.ts';
 import { boolqSource } from './boolq.ts';
 import { gsmSource } from './gsm.ts';
 import { imdbSource } from './imdb.ts';
@@ -17,7 +18,7 @@ import { syntheticReasoningSource } from './synthetic-reasoning.ts';
 import { thePileSource } from './the-pile.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

@@ -1,4 +1,5 @@
 /** @module The run-spec functions a description can name, keyed by HELM's exact names. */
+import { babiQa } from './babi-qa.ts';
 import { boolq } from './boolq.ts';
 import { gsm } from './gsm.ts';
 import { imdb } from './imdb.ts';
@@ -16,6 +17,7 @@ import { syntheticReasoning } from './synthetic-reasoning.ts';
 import { thePile } from './the-pile.ts';
 
 export const RUN_SPEC_FUNCTIONS = {
+  babi_qa: babiQa,
   boolq,
   gsm,
   imdb,
