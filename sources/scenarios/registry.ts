@@ -3,6 +3,14 @@ import { editDistance, UserError } from '../../core/errors.ts';
 import type { ScenarioSource } from '../scenario-source.ts';
 import { babiQaSource } from './babi-qa.ts';
 import { boolqSource } from './boolq.ts';
+import { commonsenseqaSource } from './commonsenseqa.ts';
+import { hellaswagSource } from './hellaswag.ts';
+import { interactiveQaMmluSource } from './interactive-qa-mmlu.ts';
+import { lsatQaSource } from './lsat-qa.ts';
+import { openbookqaSource } from './openbookqa.ts';
+import { piqaSource } from './piqa.ts';
+import { siqaSource } from './siqa.ts';
+import { truthfulQaSource } from './truthful-qa.ts';
 import { gsmSource } from './gsm.ts';
 import { imdbSource } from './imdb.ts';
 import { mmluSource } from './mmlu.ts';
@@ -18,7 +26,7 @@ import { syntheticReasoningSource } from './synthetic-reasoning.ts';
 import { thePileSource } from './the-pile.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

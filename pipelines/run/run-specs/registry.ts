@@ -1,6 +1,10 @@
 /** @module The run-spec functions a description can name, keyed by HELM's exact names. */
 import { babiQa } from './babi-qa.ts';
 import { boolq } from './boolq.ts';
+import { commonsense } from './commonsense.ts';
+import { interactiveQaMmlu } from './interactive-qa-mmlu.ts';
+import { lsatQa } from './lsat-qa.ts';
+import { truthfulQa } from './truthful-qa.ts';
 import { gsm } from './gsm.ts';
 import { imdb } from './imdb.ts';
 import { mmlu } from './mmlu.ts';
@@ -32,6 +36,10 @@ export const RUN_SPEC_FUNCTIONS = {
   synthetic_efficiency: syntheticEfficiency,
   synthetic_reasoning: syntheticReasoning,
   synthetic_reasoning_natural: syntheticReasoningNatural,
+  commonsense,
+  truthful_qa: truthfulQa,
+  lsat_qa: lsatQa,
+  interactive_qa_mmlu: interactiveQaMmlu,
 } as const satisfies Record<string, RunSpecFunction>;
 
 /** A run-spec function name. */
