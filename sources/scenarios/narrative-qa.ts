@@ -3,6 +3,7 @@
  * of books and films, from deepmind/narrativeqa's repository archive (`third_party/wikipedia/summaries.csv`,
  * `qaps.csv`), one question drawn per document.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { reference, type RawInstance, type Split } from '../../core/instance.ts';
@@ -95,6 +96,9 @@ async function* readNarrativeQa(cacheDir: string, context: SourceContext | undef
   await ensureDownloaded({ url: REPO_URL, targetPath: repoPath, unpack: 'zip' }, downloadOptionsOf(context));
   const summariesPath = join(repoPath, 'third_party', 'wikipedia', 'summaries.csv');
   const qapsPath = join(repoPath, 'qaps.csv');
+  for (const path of [summariesPath, qapsPath]) {
+    if (!existsSync(path)) throw new UserError(`${path} is missing: ${repoPath} should hold deepmind/narrativeqa's repository (${REPO_URL}, unpacked).`);
+  }
   const rng = new PythonRandom(0); // random.seed(0) once; random.choice per document, split after split
   for (const split of SPLITS) yield* splitInstances(summariesPath, qapsPath, split, rng);
 }
