@@ -24,9 +24,13 @@ import { syntheticEfficiencySource } from './synthetic-efficiency.ts';
 import { syntheticReasoningNaturalSource } from './synthetic-reasoning-natural.ts';
 import { syntheticReasoningSource } from './synthetic-reasoning.ts';
 import { thePileSource } from './the-pile.ts';
+import { bbqSource } from './bbq.ts';
+import { blimpSource } from './blimp.ts';
+import { legalSupportSource } from './legal-support.ts';
+import { pubmedQaSource } from './pubmed-qa.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

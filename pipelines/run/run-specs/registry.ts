@@ -19,6 +19,10 @@ import { syntheticEfficiency } from './synthetic-efficiency.ts';
 import { syntheticReasoningNatural } from './synthetic-reasoning-natural.ts';
 import { syntheticReasoning } from './synthetic-reasoning.ts';
 import { thePile } from './the-pile.ts';
+import { bbq } from './bbq.ts';
+import { blimp } from './blimp.ts';
+import { legalSupport } from './legal-support.ts';
+import { pubmedQa } from './pubmed-qa.ts';
 
 export const RUN_SPEC_FUNCTIONS = {
   babi_qa: babiQa,
@@ -40,6 +44,10 @@ export const RUN_SPEC_FUNCTIONS = {
   truthful_qa: truthfulQa,
   lsat_qa: lsatQa,
   interactive_qa_mmlu: interactiveQaMmlu,
+  pubmed_qa: pubmedQa,
+  legal_support: legalSupport,
+  bbq,
+  blimp,
 } as const satisfies Record<string, RunSpecFunction>;
 
 /** A run-spec function name. */
