@@ -1,10 +1,13 @@
 /**
  * @module The pure (gold, pred) → score functions of HELM's `evaluate_reference_metrics.py`, with their
  * Python result types: `exact_match` and friends return the ints `1`/`0`, `f1_score` a float (or the int `0`
- * that nltk returns when nothing overlaps).
+ * that nltk returns when nothing overlaps). ROUGE, BLEU and the set matches live in their own files.
  */
 import { pyFloat, type PyNumber } from '../../core/py-float.ts';
 import { PY_PUNCTUATION, PY_WORD_CHAR, pySplit, pyStrip } from '../../core/python-text.ts';
+import { bleu1, bleu4 } from './bleu.ts';
+import { rouge1, rouge2, rougeLcs } from './rouge.ts';
+import { exactSetMatch, f1SetMatch, iouSetMatch } from './set-match.ts';
 
 const PUNCTUATION = new Set(PY_PUNCTUATION);
 const ARTICLES = new RegExp(`(?<!${PY_WORD_CHAR})(?:a|an|the)(?!${PY_WORD_CHAR})`, 'gu');
@@ -97,7 +100,15 @@ export const referenceMetrics = {
   quasi_prefix_exact_match: quasiPrefixExactMatch,
   exact_match_indicator: exactMatchIndicator,
   final_number_exact_match: finalNumberExactMatch,
+  exact_set_match: exactSetMatch,
+  iou_set_match: iouSetMatch,
+  f1_set_match: f1SetMatch,
   f1_score: f1Score,
+  rouge_1: rouge1,
+  rouge_2: rouge2,
+  rouge_l: rougeLcs,
+  bleu_1: bleu1,
+  bleu_4: bleu4,
 } as const satisfies Record<string, (gold: string, pred: string) => PyNumber>;
 
 export type ReferenceMetricName = keyof typeof referenceMetrics;
