@@ -3,6 +3,7 @@ import { editDistance, UserError } from '../../core/errors.ts';
 import type { ScenarioSource } from '../scenario-source.ts';
 import { babiQaSource } from './babi-qa.ts';
 import { boolqSource } from './boolq.ts';
+import { civilCommentsSource } from './civil-comments.ts';
 import { commonsenseqaSource } from './commonsenseqa.ts';
 import { hellaswagSource } from './hellaswag.ts';
 import { interactiveQaMmluSource } from './interactive-qa-mmlu.ts';
@@ -28,9 +29,13 @@ import { bbqSource } from './bbq.ts';
 import { blimpSource } from './blimp.ts';
 import { legalSupportSource } from './legal-support.ts';
 import { pubmedQaSource } from './pubmed-qa.ts';
+import { empatheticDialoguesSource } from './empatheticdialogues.ts';
+import { entityDataImputationSource } from './entity-data-imputation.ts';
+import { entityMatchingSource } from './entity-matching.ts';
+import { wikifactSource } from './wikifact.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource, wikifactSource, entityMatchingSource, entityDataImputationSource, empatheticDialoguesSource, civilCommentsSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

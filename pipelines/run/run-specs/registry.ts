@@ -1,6 +1,7 @@
 /** @module The run-spec functions a description can name, keyed by HELM's exact names. */
 import { babiQa } from './babi-qa.ts';
 import { boolq } from './boolq.ts';
+import { civilComments } from './civil-comments.ts';
 import { commonsense } from './commonsense.ts';
 import { interactiveQaMmlu } from './interactive-qa-mmlu.ts';
 import { lsatQa } from './lsat-qa.ts';
@@ -23,10 +24,15 @@ import { bbq } from './bbq.ts';
 import { blimp } from './blimp.ts';
 import { legalSupport } from './legal-support.ts';
 import { pubmedQa } from './pubmed-qa.ts';
+import { empatheticdialogues } from './empatheticdialogues.ts';
+import { entityDataImputation } from './entity-data-imputation.ts';
+import { entityMatching } from './entity-matching.ts';
+import { wikifact } from './wikifact.ts';
 
 export const RUN_SPEC_FUNCTIONS = {
   babi_qa: babiQa,
   boolq,
+  civil_comments: civilComments,
   gsm,
   imdb,
   mmlu,
@@ -48,6 +54,10 @@ export const RUN_SPEC_FUNCTIONS = {
   legal_support: legalSupport,
   bbq,
   blimp,
+  wikifact,
+  entity_matching: entityMatching,
+  entity_data_imputation: entityDataImputation,
+  empatheticdialogues,
 } as const satisfies Record<string, RunSpecFunction>;
 
 /** A run-spec function name. */
