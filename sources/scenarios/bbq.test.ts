@@ -3,7 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../core/errors.ts';
 import { instanceJson } from '../../core/helm-records.ts';
+import { offlineLookup } from '../__fixtures__/offline-lookup.ts';
 import { fixtureDir, helmInstances, readAll } from './__fixtures__/helm-instances.ts';
 import { BBQ_CATEGORIES, bbqSource } from './bbq.ts';
 import { bbqInstance } from './bbq-instance.ts';
@@ -112,5 +114,16 @@ describe('bbqSource', () => {
     writeFileSync(join(dir, 'data', 'Mine'), JSON.stringify(line({})) + '\n');
     const [instance] = await readAll(bbqSource, { subject: 'Mine' }, dir);
     expect(instance!.split).toBe('test');
+  });
+
+  it('offline, names each of the 11 files HELM downloads for subject=all, with its URL and path', async () => {
+    const dir = join(work, 'offline');
+    const context = { log: () => undefined, download: { retries: 0, lookup: offlineLookup } };
+    const error = await readAll(bbqSource, { subject: 'all' }, dir, context).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Could not download 11 of the 11 dataset files needed:/);
+    expect(message).toContain('  - https://raw.githubusercontent.com/nyu-mll/BBQ/main/data/Race_x_SES.jsonl: getaddrinfo ENOTFOUND');
+    expect(message).toContain(`place it at ${join(dir, 'data', 'Race_x_SES')}.`);
   });
 });
