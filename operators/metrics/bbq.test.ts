@@ -68,6 +68,10 @@ describe('bbqMetric', () => {
     expect(stats.indexOf('"split": "valid"')).toBeLessThan(stats.indexOf('"split": "test"'));
   });
 
+  it('with only separate-method states (all with a reference index): accuracy of count 0, both bias scores 0.0', () => {
+    expect(runCase('separate_method_only')).toBe(helmStats['separate_method_only']);
+  });
+
   it('is the class HELM names, with no arguments', () => {
     const { adapterSpec } = goldenRunSpec();
     expect(bbqMetricClass.className).toBe('helm.benchmark.metrics.bbq_metrics.BBQMetric');
