@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { instanceJson } from '../../core/helm-records.ts';
+import { offlineLookup } from '../__fixtures__/offline-lookup.ts';
 import { fixtureDir, helmInstances, readAll } from './__fixtures__/helm-instances.ts';
 import { LSAT_TASKS, lsatInstances, lsatQaSource, lsatQuestionTypes } from './lsat-qa.ts';
 
@@ -69,5 +70,18 @@ describe('lsatQaSource', () => {
     await expect(readAll(lsatQaSource, { task: 'all' }, join(work, 'bad'))).rejects.toThrow(
       `${join(work, 'bad', 'data', 'AR_DevelopmentData.json')}: not a JSON list as AR-LSAT's files are`,
     );
+  });
+});
+
+describe('lsatQaSource offline', () => {
+  it('names its three files', async () => {
+    const offline = { download: { retries: 0, lookup: offlineLookup, log: () => undefined }, log: () => undefined };
+    const dir = join(work, 'offline');
+    const error = (await readAll(lsatQaSource, { task: 'all' }, dir, offline).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('Could not download 3 of the 3 dataset files needed:');
+    for (const name of ['Training', 'Development', 'Test']) {
+      expect(error.message).toContain(`  - https://raw.githubusercontent.com/zhongwanjun/AR-LSAT/main/data/AR_${name}Data.json: `);
+      expect(error.message).toContain(`place it at ${join(dir, 'data', `AR_${name}Data.json`)}.`);
+    }
   });
 });

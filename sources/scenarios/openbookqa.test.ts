@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { instanceJson } from '../../core/helm-records.ts';
+import { offlineLookup } from '../__fixtures__/offline-lookup.ts';
 import { fixtureDir, helmInstances, readAll } from './__fixtures__/helm-instances.ts';
 import { openbookqaInstance, openbookqaSource } from './openbookqa.ts';
 
@@ -7,6 +11,9 @@ import { openbookqaInstance, openbookqaSource } from './openbookqa.ts';
 // OpenBookQA class read them into helm-instances.json.
 const fixtures = fixtureDir('openbookqa');
 const helm = helmInstances('openbookqa');
+const work = mkdtempSync(join(tmpdir(), 'openbookqa-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const offline = { download: { retries: 0, lookup: offlineLookup, log: () => undefined }, log: () => undefined };
 
 const item = (answerKey: unknown, labels = 'ABCD', texts = ['t0', 't1', 't2', 't3']): Record<string, unknown> => ({
   id: '1',
@@ -37,5 +44,17 @@ describe('openbookqaSource', () => {
 
   it('takes no arguments', () => {
     expect(() => openbookqaSource.instances({ x: 1 }, fixtures)).toThrow("Scenario openbookqa has no argument 'x'.");
+  });
+});
+
+describe('openbookqaSource offline', () => {
+  it('names the zip, its URL, and the folder it unpacks to', async () => {
+    const dir = join(work, 'offline');
+    await expect(readAll(openbookqaSource, {}, dir, offline)).rejects.toThrow(
+      'Could not download https://ai2-public-datasets.s3.amazonaws.com/open-book-qa/OpenBookQA-V1-Sep2018.zip: getaddrinfo ENOTFOUND ' +
+        'ai2-public-datasets.s3.amazonaws.com (the host name does not resolve: no internet access?). Without internet access, fetch that ' +
+        `URL elsewhere (no checksum is recorded for it), unpack it (its single top-level folder becomes 'OpenBookQA-V1-Sep2018'), and place it at ` +
+        `${join(dir, 'data', 'OpenBookQA-V1-Sep2018')}.`,
+    );
   });
 });

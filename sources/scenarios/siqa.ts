@@ -35,8 +35,15 @@ export function siqaInstance(item: Readonly<Record<string, unknown>>, label: num
 
 async function* readSiqa(cacheDir: string, context: SourceContext | undefined): AsyncGenerator<RawInstance> {
   const target = join(cacheDir, 'data', 'socialiqa-train-dev');
-  // HELM's path names the folder twice: the zip's entries (its folder and more) are unpacked into the target.
-  await ensureDownloaded({ url: URL, targetPath: target, unpack: 'zip' }, downloadOptionsOf(context));
+  try {
+    await ensureDownloaded({ url: URL, targetPath: target, unpack: 'zip' }, downloadOptionsOf(context));
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    // HELM's path names the folder twice (its unpacking moves a lone top-level folder into place, otherwise the
+    // folder of all entries): say where the files go, whatever the archive holds.
+    const read = join(target, 'socialiqa-train-dev', '{train,dev}.jsonl');
+    throw new UserError(`${error.message} The files read are ${read} and their -labels.lst: unzip the archive inside ${target}.`, { cause: error });
+  }
   for (const { split, upstream } of FILES) {
     const base = join(target, 'socialiqa-train-dev', upstream);
     for await (const { record, label, where } of readLabelledJsonLines(`${base}.jsonl`, `${base}-labels.lst`)) yield siqaInstance(record, label, split, where);
