@@ -6,7 +6,10 @@ import { UserError, unknownNameMessage } from '../../core/errors.ts';
 import type { MetricSpec } from '../../core/run-spec.ts';
 import { basicGenerationMetricClass } from './basic-generation.ts';
 import { basicReferenceMetricClass } from './basic-reference.ts';
+import { bbqMetricClass } from './bbq.ts';
 import { biasMetricClass } from './bias.ts';
+import { classificationMetricClass } from './classification.ts';
+import { multipleChoiceClassificationMetricClass } from './classification-multiple-choice.ts';
 import { dryRunMetricClass } from './dry-run.ts';
 import { instancesPerSplitMetricClass } from './instances-per-split.ts';
 import { languageModelingMetricClass } from './language-modeling.ts';
@@ -18,7 +21,10 @@ const METRIC_CLASSES = [
   instancesPerSplitMetricClass,
   dryRunMetricClass,
   biasMetricClass,
+  bbqMetricClass,
   languageModelingMetricClass,
+  classificationMetricClass,
+  multipleChoiceClassificationMetricClass,
 ] as const;
 
 /** A HELM metric class name we can build. */
