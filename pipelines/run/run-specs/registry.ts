@@ -24,6 +24,7 @@ import { bbq } from './bbq.ts';
 import { blimp } from './blimp.ts';
 import { legalSupport } from './legal-support.ts';
 import { pubmedQa } from './pubmed-qa.ts';
+import { bigBench } from './big-bench.ts';
 import { empatheticdialogues } from './empatheticdialogues.ts';
 import { entityDataImputation } from './entity-data-imputation.ts';
 import { entityMatching } from './entity-matching.ts';
@@ -58,6 +59,7 @@ export const RUN_SPEC_FUNCTIONS = {
   entity_matching: entityMatching,
   entity_data_imputation: entityDataImputation,
   empatheticdialogues,
+  big_bench: bigBench,
 } as const satisfies Record<string, RunSpecFunction>;
 
 /** A run-spec function name. */
