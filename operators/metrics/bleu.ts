@@ -38,14 +38,14 @@ export function modifiedPrecision(references: readonly (readonly string[])[], hy
 
 /** nltk `closest_ref_length`: the reference length nearest the hypothesis length, the shorter on a tie. */
 function closestReferenceLength(references: readonly (readonly string[])[], hypothesisLength: number): number {
-  let best: number | undefined;
-  for (const { length } of references) {
-    if (best === undefined) best = length;
-    const distance = Math.abs(length - hypothesisLength);
-    const bestDistance = Math.abs(best - hypothesisLength);
-    if (distance < bestDistance || (distance === bestDistance && length < best)) best = length;
-  }
-  return best ?? 0;
+  const key = (length: number): [number, number] => [Math.abs(length - hypothesisLength), length];
+  return references
+    .map((reference) => reference.length)
+    .reduce((best, length) => {
+      const [d, l] = key(length);
+      const [bestD, bestL] = key(best);
+      return d < bestD || (d === bestD && l < bestL) ? length : best;
+    });
 }
 
 /** nltk `brevity_penalty`: the int 1 for a longer hypothesis, 0 for an empty one, else e^(1 − r/c). */
