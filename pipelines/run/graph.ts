@@ -40,7 +40,7 @@ export interface RunGraphOptions {
   readonly source: ScenarioSource;
   readonly scenarioCacheDir: string;
   readonly windowService: WindowService;
-  /** The run's data augmentation (`createAugmenter(runSpec.data_augmenter_spec)`), built by the caller. */
+  /** The run's data augmentation (of `runSpec.data_augmenter_spec`), built by the caller with what its perturbations need. */
   readonly augmenter: Augmenter;
   /** The deployment's client; absent only on a dry run, which sends nothing. */
   readonly client?: AnyModelClient;
