@@ -9,6 +9,7 @@ import { truthfulQa } from './truthful-qa.ts';
 import { gsm } from './gsm.ts';
 import { imdb } from './imdb.ts';
 import { mmlu } from './mmlu.ts';
+import { raft } from './raft.ts';
 import { narrativeQa } from './narrative-qa.ts';
 import { naturalQa } from './natural-qa.ts';
 import { newsQa } from './news-qa.ts';
@@ -37,6 +38,7 @@ export const RUN_SPEC_FUNCTIONS = {
   gsm,
   imdb,
   mmlu,
+  raft,
   simple_mcqa: simpleMcqa,
   the_pile: thePile,
   natural_qa: naturalQa,
