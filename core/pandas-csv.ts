@@ -59,7 +59,7 @@ export function pandasColumn(texts: readonly (string | undefined)[]): { dtype: P
   const present = texts.filter((_, i) => !isMissing[i]) as string[];
   const hasMissing = present.length < texts.length;
   if (present.length === 0) return { dtype: 'float64', cells: texts.map(() => null) };
-  if (!hasMissing && present.every(isInt64Text)) return { dtype: 'int64', cells: texts.map((text) => Number(text!.trim())) };
+  if (!hasMissing && present.every(isInt64Text)) return { dtype: 'int64', cells: texts.map((text) => Number(text!.trim()) + 0) }; // + 0: an int has no -0
   const numbers = present.map(parseFloatText);
   if (numbers.every((n) => n !== undefined)) {
     let next = 0;
