@@ -80,15 +80,16 @@ export class PandasCsvTokenizer {
     return rows;
   }
 
-  /** Where the run of characters that only extend the current field ends (a quote, a comma or a line end). */
+  /** Where the run of characters that only extend the current field ends: a quote in quotes, else a comma or a line end. */
   private runEnd(text: string, start: number): number {
-    const isQuoted = this.state === 'inQuoted';
+    if (this.state === 'inQuoted') {
+      const quote = text.indexOf('"', start);
+      return quote < 0 ? text.length : quote;
+    }
     let j = start;
     for (; j < text.length; j++) {
       const c = text.charCodeAt(j);
-      if (c === QUOTE) {
-        if (isQuoted) break;
-      } else if (!isQuoted && (c === COMMA || c === LF || c === CR)) break;
+      if (c === COMMA || c === LF || c === CR) break;
     }
     return j;
   }
