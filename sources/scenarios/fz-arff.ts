@@ -7,8 +7,8 @@
 import { UserError } from '../../core/errors.ts';
 import { pandasColumn, type PandasTable } from '../../core/pandas-csv.ts';
 import { pySplit, pyStrip } from '../../core/python-text.ts';
-import { CsvRowParser } from '../csv.ts';
 import { readLines } from '../line-reader.ts';
+import { pandasCsvRows } from './pandas-csv-file.ts';
 
 /** The columns and the data lines (stripped) of an arff file, read line by line as HELM's loop does. */
 async function arffLines(path: string): Promise<{ columns: string[]; data: string[] }> {
@@ -37,8 +37,7 @@ async function arffLines(path: string): Promise<{ columns: string[]; data: strin
 export async function readFzArff(path: string): Promise<PandasTable> {
   const { columns, data } = await arffLines(path);
   if (new Set(columns).size !== columns.length) throw new UserError(`${path}: repeated @attribute names (pandas: "Duplicate names are not allowed").`);
-  const parser = new CsvRowParser();
-  const rows = [...parser.push(data.join('\n')), ...parser.end()].filter((row) => row.fields.length > 0);
+  const rows = pandasCsvRows(data.join('\n'), `${path} (its @data lines)`);
   for (const { fields, line } of rows) {
     if (fields.length > columns.length) throw new UserError(`${path}: data row ${line} has ${fields.length} fields for ${columns.length} attributes.`);
   }
