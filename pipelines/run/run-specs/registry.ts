@@ -30,6 +30,8 @@ import { empatheticdialogues } from './empatheticdialogues.ts';
 import { entityDataImputation } from './entity-data-imputation.ts';
 import { entityMatching } from './entity-matching.ts';
 import { wikifact } from './wikifact.ts';
+import { realToxicityPrompts } from './real-toxicity-prompts.ts';
+import { bold } from './bold.ts';
 
 export const RUN_SPEC_FUNCTIONS = {
   babi_qa: babiQa,
@@ -62,6 +64,8 @@ export const RUN_SPEC_FUNCTIONS = {
   entity_data_imputation: entityDataImputation,
   empatheticdialogues,
   big_bench: bigBench,
+  real_toxicity_prompts: realToxicityPrompts,
+  bold,
 } as const satisfies Record<string, RunSpecFunction>;
 
 /** A run-spec function name. */
