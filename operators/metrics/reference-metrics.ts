@@ -6,6 +6,7 @@
 import { pyFloat, type PyNumber } from '../../core/py-float.ts';
 import { PY_PUNCTUATION, PY_WORD_CHAR, pySplit, pyStrip } from '../../core/python-text.ts';
 import { bleu1, bleu4 } from './bleu.ts';
+import { mathEquiv, mathEquivChainOfThought } from './math-equiv.ts';
 import { rouge1, rouge2, rougeLcs } from './rouge.ts';
 import { exactSetMatch, f1SetMatch, iouSetMatch } from './set-match.ts';
 
@@ -109,6 +110,8 @@ export const referenceMetrics = {
   rouge_l: rougeLcs,
   bleu_1: bleu1,
   bleu_4: bleu4,
+  math_equiv: mathEquiv,
+  math_equiv_chain_of_thought: mathEquivChainOfThought,
 } as const satisfies Record<string, (gold: string, pred: string) => PyNumber>;
 
 export type ReferenceMetricName = keyof typeof referenceMetrics;

@@ -13,6 +13,7 @@ import { piqaSource } from './piqa.ts';
 import { siqaSource } from './siqa.ts';
 import { truthfulQaSource } from './truthful-qa.ts';
 import { gsmSource } from './gsm.ts';
+import { mathSource } from './math.ts';
 import { imdbSource } from './imdb.ts';
 import { mmluSource } from './mmlu.ts';
 import { raftSource } from './raft.ts';
@@ -39,7 +40,7 @@ import { realToxicityPromptsSource } from './real-toxicity-prompts.ts';
 import { boldSource } from './bold.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource, wikifactSource, entityMatchingSource, entityDataImputationSource, empatheticDialoguesSource, bigBenchSource, civilCommentsSource, raftSource, realToxicityPromptsSource, boldSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource, wikifactSource, entityMatchingSource, entityDataImputationSource, empatheticDialoguesSource, bigBenchSource, civilCommentsSource, raftSource, realToxicityPromptsSource, boldSource, mathSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

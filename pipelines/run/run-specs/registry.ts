@@ -7,6 +7,7 @@ import { interactiveQaMmlu } from './interactive-qa-mmlu.ts';
 import { lsatQa } from './lsat-qa.ts';
 import { truthfulQa } from './truthful-qa.ts';
 import { gsm } from './gsm.ts';
+import { math } from './math.ts';
 import { imdb } from './imdb.ts';
 import { mmlu } from './mmlu.ts';
 import { raft } from './raft.ts';
@@ -38,6 +39,7 @@ export const RUN_SPEC_FUNCTIONS = {
   boolq,
   civil_comments: civilComments,
   gsm,
+  math,
   imdb,
   mmlu,
   raft,
