@@ -1,37 +1,5 @@
 /**
- * @module The parameters of nltk's English Punkt model (`tokenizers/punkt/PY3/english.pickle`, which nltk 3.8's
- * `word_tokenize` loads), read once from `configs/punkt-english.json.gz`: HELM's BLEU tokenizes mixed-case text, where
- * abbreviations ("Mr.", "U.S.") and initials keep their period only with the learned model.
+ * @module Former home of the English Punkt parameters, kept so that `bleu.ts` still imports them from here: they
+ * now live in tokenize-punkt-english.ts, and `wordTokenize` uses them by default (as nltk 3.8's `word_tokenize`).
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { collocationKey, type PunktParameters } from './tokenize-punkt.ts';
-
-/** The file's shape: nltk's PunktParameters as JSON (sets as lists, pairs as two-element lists). */
-interface PunktParametersJson {
-  readonly abbrev_types: readonly string[];
-  readonly collocations: readonly (readonly [string, string])[];
-  readonly sent_starters: readonly string[];
-  readonly ortho_context: readonly (readonly [string, number])[];
-}
-
-const DEFAULT_PATH = new URL('../../configs/punkt-english.json.gz', import.meta.url);
-
-/** Parses a gzipped PunktParameters JSON file (the format of `configs/punkt-english.json.gz`). */
-export function loadPunktParameters(path: URL | string): PunktParameters {
-  const data = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as PunktParametersJson;
-  return {
-    abbrevTypes: new Set(data.abbrev_types),
-    collocations: new Set(data.collocations.map(([a, b]) => collocationKey(a, b))),
-    sentStarters: new Set(data.sent_starters),
-    orthoContext: new Map(data.ortho_context),
-  };
-}
-
-let english: PunktParameters | undefined;
-
-/** nltk's English Punkt parameters, loaded on first use and then shared (they are read-only). */
-export function englishPunktParameters(): PunktParameters {
-  english ??= loadPunktParameters(DEFAULT_PATH);
-  return english;
-}
+export { englishPunktParameters } from './tokenize-punkt-english.ts';

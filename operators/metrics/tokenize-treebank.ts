@@ -1,7 +1,14 @@
 /**
- * @module A port of nltk 3.9.4's `NLTKWordTokenizer.tokenize` (`nltk/tokenize/destructive.py`), the improved
- * Treebank tokenizer that `word_tokenize` runs on each sentence: the same regexes, in nltk's order, with Python's
- * `\s`, `\w`, `\d`, `\b` and `$` spelled out (tokenize-python-re.ts).
+ * @module A port of nltk 3.8's `NLTKWordTokenizer.tokenize` (`nltk/tokenize/destructive.py`), the improved Treebank
+ * tokenizer that `word_tokenize` runs on each sentence: the same regexes, in nltk's order, with Python's `\s`, `\w`,
+ * `\d`, `\b` and `$` spelled out (tokenize-python-re.ts).
+ *
+ * 3.8, not 3.9.4 (HELM's uv.lock), because the golden runs come from the anchor's nltk 3.8 (tokenize-word.ts).
+ * 3.9.4 adds two rules that 3.8 lacks, and this port leaves both out:
+ *   - ENDING_QUOTES first turns every whitespace run into one space, so a clitic before a tab or newline splits in
+ *     3.9.4 ("can't\nwe" → ca n't we) and stays whole in 3.8 (can't we): 3.8's clitic rules need a space after;
+ *   - PUNCTUATION pads U+2012–U+2015 (figure dash, en dash, em dash, horizontal bar): 3.9.4 "a—b" → a — b, 3.8 a—b.
+ * The opening-quote rule is 3.8's (`(?i)(')(?!re|ve|ll|m|t|s|d|n)(\w)\b`, which 3.9.4 still had).
  */
 import { pySplit } from '../../core/python-text.ts';
 import { PY_B, PY_END, PY_NOT_D, PY_S, PY_W } from './tokenize-python-re.ts';
@@ -16,7 +23,7 @@ const STARTING_QUOTES: readonly Rule[] = [
   rule('^"', '``', 'u'),
   rule('(``)', ' $1 '),
   rule(`([ ([{<])("|'{2})`, '$1 `` '),
-  // nltk 3.9.4's form; later releases (PR #3687) rewrote it as (?<!\w)(')(?!(?:re|…)\b)(?=\w) → "\1 ".
+  // Pads a quote only before a one-character word: 'a → ' a, but 'hello stays whole.
   rule(`(')(?!re|ve|ll|m|t|s|d|n)(${PY_W})${PY_B}`, '$1 $2', 'giu'),
 ];
 
@@ -24,7 +31,6 @@ const ENDING_QUOTES: readonly Rule[] = [
   rule('([»”’])', ' $1 '),
   rule("''", " '' "),
   rule('"', " '' "),
-  rule(`${PY_S}+`, ' '),
   rule("([^' ])('[sS]|'[mM]|'[dD]|') ", '$1 $2 '),
   rule("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", '$1 $2 '),
 ];
@@ -35,7 +41,6 @@ const PUNCTUATION: readonly Rule[] = [
   rule(`([:,])${PY_END}`, ' $1 '),
   rule('\\.{2,}', ' $& '),
   rule('[;@#$%&]', ' $& '),
-  rule('[\\u2012-\\u2015]', ' $& '), // figure dash, en dash, em dash, horizontal bar
   rule(`([^.])(\\.)([\\])}>"']*)${PY_S}*${PY_END}`, '$1 $2$3 '), // the final period
   rule('[?!]', ' $& '),
   rule("([^'])' ", "$1 ' "),
@@ -83,7 +88,7 @@ export interface TreebankOptions {
 }
 
 /**
- * Splits one sentence into Treebank tokens exactly as nltk's `NLTKWordTokenizer().tokenize(text)`. Pure.
+ * Splits one sentence into Treebank tokens exactly as nltk 3.8's `NLTKWordTokenizer().tokenize(text)`. Pure.
  * @example treebankTokenize("she's a doctor.") // ['she', "'s", 'a', 'doctor', '.']
  */
 export function treebankTokenize(text: string, options: TreebankOptions = {}): string[] {

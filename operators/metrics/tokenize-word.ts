@@ -1,31 +1,26 @@
 /**
- * @module nltk's `word_tokenize(text)` (language "english", preserve_line False): Punkt sentences, then the
- * Treebank tokenizer on each sentence. Both stages are exact ports of nltk 3.9.4 (HELM v0.5.16's uv.lock);
- * what is approximate is the data Punkt runs with.
+ * @module nltk's `word_tokenize(text)` (language "english", preserve_line False) as the HELM anchor runs it: Punkt
+ * sentences with nltk's learned English parameters, then `NLTKWordTokenizer` on each sentence.
  *
- * nltk splits sentences with the parameters it learned for English (`punkt_tab/english`); this uses none by
- * default (`NO_PUNKT_PARAMETERS`). A sentence boundary only decides whether a period-final token keeps its period
- * (`dr.`: periods inside a sentence stay) or loses it (`dr` `.`: a sentence's last period is split off), so on
- * lowercased text — HELM's BiasMetric tokenizes `text.lower()` — the tokens can differ only here:
- *   1. a token `x.` whose `x` (or the part of `x` after its last hyphen) is one of the ~150 abbreviation types of
- *      the English model (mr, mrs, dr, st, ok, ill, u.s, e.g …, and `. .`): nltk keeps `x.`, this gives `x` `.`;
- *   2. a number or initial (`5.`, `j.`) before a word of one of the English collocations (`##number##` or a letter,
- *      then a word): nltk keeps the period, as this does before any lowercase word (so no difference in practice);
- *   3. a number or initial before a word the model saw sentence-initially in lowercase and never capitalized:
- *      nltk gives `5` `.`, this keeps `5.`;
- *   4. a next word whose first character is still uppercase after `lower()` (a few symbols like `ℂ`), where the
- *      model's sentence starters and orthographic contexts apply.
- * Only the period-final token itself changes in each case. No bias word-list word is an English abbreviation type,
- * a number or an initial, so BiasMetric's counts are unaffected (how that was checked: configs/README-bias.md).
- * Unicode case and character classes come from the JS engine's Unicode tables, which may be newer than Python's.
+ * Which nltk: the golden HELM runs were made in the anchor environment (`../shared/tools/helm-anchor`), whose
+ * Debian python3-nltk is 3.8 and loads `tokenizers/punkt/english.pickle` (rebuilt there from
+ * `configs/punkt-english.json.gz`), so this follows 3.8 (HELM's uv.lock would give 3.9.4, whose Treebank stage
+ * differs: see tokenize-treebank.ts). One implementation, no version switch. Agreement: every text of
+ * `__fixtures__/nltk-3.8-tokenize.json.gz` (thousands of random and real texts) gives nltk 3.8's tokens exactly.
+ * HELM calls it in bleu_1 / bleu_4 (`word_tokenize(gold)`, `word_tokenize(pred)`) and in BiasMetric
+ * (`word_tokenize(text.lower())`).
+ * Unicode case and character classes come from the JS engine's tables (Unicode 17 in Node 20.20), newer than
+ * CPython 3.11's (14.0): characters assigned since may be classed differently.
  */
-import { NO_PUNKT_PARAMETERS, punktSentences, type PunktParameters } from './tokenize-punkt.ts';
+import { punktSentences, type PunktParameters } from './tokenize-punkt.ts';
+import { englishPunktParameters } from './tokenize-punkt-english.ts';
 import { treebankTokenize } from './tokenize-treebank.ts';
 
 /**
- * The word tokens of `text`, as nltk 3.9.4's `word_tokenize` with the given Punkt parameters. Pure.
- * @example wordTokenize("she's a doctor. he is a nurse.") // ['she', "'s", 'a', 'doctor', '.', 'he', 'is', 'a', 'nurse', '.']
+ * The word tokens of `text`, as nltk 3.8's `word_tokenize` (English Punkt model unless other parameters are given).
+ * Pure.
+ * @example wordTokenize("Mr. Smith's here. He left.") // ['Mr.', 'Smith', "'s", 'here', '.', 'He', 'left', '.']
  */
-export function wordTokenize(text: string, params: PunktParameters = NO_PUNKT_PARAMETERS): string[] {
+export function wordTokenize(text: string, params: PunktParameters = englishPunktParameters()): string[] {
   return punktSentences(text, params).flatMap((sentence) => treebankTokenize(sentence));
 }
