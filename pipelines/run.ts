@@ -18,6 +18,8 @@ import { runEntriesToRunSpecs, validateRunEntries } from './run/run-entries.ts';
 import { RequestFailedError, RunInterrupted } from './run/graph.ts';
 import { rateLimitPolicyFor, retryPolicyFrom } from './run/request-policy.ts';
 import { runOne } from './run/run-one.ts';
+import { fetchRunSpecFiles } from './run/run-spec-files.ts';
+import { ensureAllDownloaded } from '../sources/download.ts';
 import { suiteFooterText } from './run/run-summary.ts';
 import { ensureSuiteStore } from '../sinks/store/suite-store.ts';
 
@@ -28,6 +30,7 @@ async function helmRun(options: RunOptions): Promise<number> {
   const registry = loadModelRegistry(options.localPath);
   const entries = await collectRunEntries(options);
   validateRunEntries(entries, options.modelsToRun, registry);
+  await fetchRunSpecFiles(entries, options.outputPath, (files) => ensureAllDownloaded(files));
   const runSpecs = runEntriesToRunSpecs(entries, options, registry);
   if (runSpecs.length === 0) console.warn('No runs to do: every run entry was filtered out.');
   if (options.dryRun) console.warn('Dry run: no model requests; metrics are estimates of the requests (DryRunMetric).');

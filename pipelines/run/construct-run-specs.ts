@@ -11,7 +11,7 @@ import { isExpanderName, RUN_EXPANDERS } from './expanders/registry.ts';
 import type { ParsedObjectSpec } from './object-spec.ts';
 import type { ArgValue } from './py-text.ts';
 import { isRunSpecName, RUN_SPEC_FUNCTIONS } from './run-specs/registry.ts';
-import { callRunSpecFunction } from './run-specs/run-spec-function.ts';
+import { callRunSpecFunction, DEFAULT_BUILD_CONTEXT } from './run-specs/run-spec-function.ts';
 
 /**
  * The RunSpecs of one parsed description. Expander args take precedence over function params of the same
@@ -31,7 +31,11 @@ export function constructRunSpecs(spec: ParsedObjectSpec, context: ExpanderConte
   }
   if (!spec.args.has('model')) expanders.push(RUN_EXPANDERS.model('all', context));
 
-  let runSpecs = [callRunSpecFunction(spec.name, RUN_SPEC_FUNCTIONS[spec.name], functionArgs, Object.keys(RUN_EXPANDERS))];
+  let runSpecs = [
+    callRunSpecFunction(spec.name, RUN_SPEC_FUNCTIONS[spec.name], functionArgs, Object.keys(RUN_EXPANDERS), {
+      outputPath: context.outputPath ?? DEFAULT_BUILD_CONTEXT.outputPath,
+    }),
+  ];
   for (const expand of expanders) runSpecs = runSpecs.flatMap((runSpec) => expand(runSpec));
   return runSpecs.map((runSpec) => alterRunSpec(runSpec, context));
 }

@@ -24,6 +24,8 @@ export interface RunEntryOptions {
   readonly numTrainTrials?: number | undefined;
   /** Where non-fatal notes go (unknown model metadata, empty expansions). Default: console.warn. */
   readonly warn?: (message: string) => void;
+  /** `-o`: the output path run-spec functions that read files build with (default `benchmark_output`). */
+  readonly outputPath?: string;
 }
 
 /** Python truthiness of an optional list. */
@@ -46,7 +48,11 @@ export function runEntriesToRunSpecs(
   options: RunEntryOptions,
   registry: ModelRegistry,
 ): RunSpec[] {
-  const context = { registry, warn: options.warn ?? ((message: string) => console.warn(message)) };
+  const context = {
+    registry,
+    warn: options.warn ?? ((message: string) => console.warn(message)),
+    ...(options.outputPath === undefined ? {} : { outputPath: options.outputPath }),
+  };
   const { modelsToRun, groupsToRun, priority, maxEvalInstances, numTrainTrials } = options;
   const runSpecs: RunSpec[] = [];
   for (const entry of entries) {

@@ -16,6 +16,8 @@ export type RunExpander = (runSpec: RunSpec) => RunSpec[];
 export interface ExpanderContext {
   readonly registry: ModelRegistry;
   readonly warn: (message: string) => void;
+  /** `-o`: what run-spec functions that read files are built with (default `benchmark_output`). */
+  readonly outputPath?: string;
 }
 
 /** Builds an expander from a description value, validating the value (UserError) before anything runs. */

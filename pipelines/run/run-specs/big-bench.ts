@@ -13,7 +13,7 @@ import { DEFAULT_DATA_AUGMENTER_SPEC, type MetricSpec, type RunSpec } from '../.
 import { bigBenchArgs, bigBenchSource, bigBenchTaskPath, bigBenchTaskUrl, readBigBenchTask, requiredField, type BigBenchTask } from '../../../sources/scenarios/big-bench.ts';
 import { pyFloatRepr } from '../py-text.ts';
 import { basicMetricSpecs, exactMatchMetricSpecs } from './metric-presets.ts';
-import { required, scenarioSpec, type RunSpecArgs, type RunSpecFunction } from './run-spec-function.ts';
+import { required, scenarioSpec, type RunSpecArgs, type RunSpecBuildContext, type RunSpecFunction } from './run-spec-function.ts';
 
 /** The BIG-bench metrics HELM maps to its own reference metrics. */
 const METRIC_NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -87,21 +87,22 @@ export function bigBenchRunSpec(task: string, subtask: string, definition: BigBe
   };
 }
 
-/** What building this run spec needs beyond its args: the output path (`-o`, default `benchmark_output`). */
-export interface BigBenchBuildContext {
-  readonly outputPath?: string;
+/** The task file HELM reads while building: `<output>/scenarios/big_bench/<task>/[<subtask>/]task.json`. */
+function taskFile(args: RunSpecArgs, context: RunSpecBuildContext): { task: string; subtask: string; path: string; url: string } {
+  const { task, subtask } = bigBenchArgs({ task: args.get('task'), subtask: args.get('subtask') });
+  const path = bigBenchTaskPath(join(context.outputPath, 'scenarios', 'big_bench'), task, subtask);
+  return { task, subtask, path, url: bigBenchTaskUrl(task, subtask) };
 }
 
-/**
- * `big_bench(task, subtask)`. `build` takes the output path as a second argument, which the run-spec interface does
- * not pass yet; without it the task file is looked for under HELM's default output path, `benchmark_output`.
- */
+/** `big_bench(task, subtask)`: its task file is fetched before the run specs are built (HELM downloads it there). */
 export const bigBench = {
   params: [required('task'), required('subtask')],
-  build(args: RunSpecArgs, context: BigBenchBuildContext = {}): RunSpec {
-    const { task, subtask } = bigBenchArgs({ task: args.get('task'), subtask: args.get('subtask') });
-    const cacheDir = join(context.outputPath ?? 'benchmark_output', 'scenarios', 'big_bench');
-    const path = bigBenchTaskPath(cacheDir, task, subtask);
-    return bigBenchRunSpec(task, subtask, readBigBenchTask(path, bigBenchTaskUrl(task, subtask)), path);
+  files(args, context) {
+    const { path, url } = taskFile(args, context);
+    return [{ url, targetPath: path }];
+  },
+  build(args, context): RunSpec {
+    const { task, subtask, path, url } = taskFile(args, context);
+    return bigBenchRunSpec(task, subtask, readBigBenchTask(path, url), path);
   },
 } satisfies RunSpecFunction;

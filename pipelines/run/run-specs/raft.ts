@@ -8,23 +8,21 @@ import { DEFAULT_DATA_AUGMENTER_SPEC } from '../../../core/run-spec.ts';
 import { checkRaftSubset, RAFT_PROMPT_SETTINGS, raftSource, readRaftPromptSettings } from '../../../sources/scenarios/raft.ts';
 import { generationAdapterSpec } from './adapter-presets.ts';
 import { biasMetricSpecs, classificationMetricSpecs, exactMatchMetricSpecs } from './metric-presets.ts';
-import { required, scenarioSpec, type RunSpecArgs, type RunSpecFunction } from './run-spec-function.ts';
+import { required, scenarioSpec, type RunSpecBuildContext, type RunSpecFunction } from './run-spec-function.ts';
 
-/** What building this run spec needs beyond its args: the output path (`-o`, default `benchmark_output`). */
-export interface RaftBuildContext {
-  readonly outputPath?: string;
-}
+/** HELM's `get_raft_instructions(subset, <output>/scenarios/raft)` reads the settings from this file. */
+const settingsPath = (context: RunSpecBuildContext): string => join(context.outputPath, 'scenarios', 'raft', RAFT_PROMPT_SETTINGS.file);
 
 export const raft: RunSpecFunction = {
   params: [required('subset')],
-  build(args: RunSpecArgs, context: RaftBuildContext = {}) {
+  files: (_args, context) => [{ url: RAFT_PROMPT_SETTINGS.url, targetPath: settingsPath(context) }],
+  build(args, context) {
     const subset = checkRaftSubset(args.get('subset')); // HELM asserts it before reading the settings
-    const settingsPath = join(context.outputPath ?? 'benchmark_output', 'scenarios', 'raft', RAFT_PROMPT_SETTINGS.file);
     return {
       name: `raft:subset=${subset}`,
       scenario_spec: scenarioSpec(raftSource, { subset }),
       adapter_spec: generationAdapterSpec({
-        instructions: readRaftPromptSettings(subset, settingsPath).instructions,
+        instructions: readRaftPromptSettings(subset, settingsPath(context)).instructions,
         inputNoun: null,
         outputNoun: 'Label',
         maxTokens: 30, // at most ~50 characters per label

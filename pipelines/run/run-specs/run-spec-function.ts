@@ -3,6 +3,7 @@
  * with a description's remaining args the way Python calls `fn(**args)` (unknown or missing keyword → error).
  */
 import { closeMatches, UserError } from '../../../core/errors.ts';
+import type { RemoteFile } from '../../../core/remote-file.ts';
 import { runDirectoryName, type RunSpec, type ScenarioSpec } from '../../../core/run-spec.ts';
 import type { ScenarioSource } from '../../../sources/scenario-source.ts';
 import { pyStr, type ArgValue } from '../py-text.ts';
@@ -13,11 +14,21 @@ export interface RunSpecParam {
   readonly isRequired: boolean;
 }
 
+/** What building a run spec may read besides its args: HELM's `get_benchmark_output_path()` (`-o`). */
+export interface RunSpecBuildContext {
+  readonly outputPath: string;
+}
+
 /** A run-spec function: its parameters (in Python signature order) and the builder. */
 export interface RunSpecFunction {
   readonly params: readonly RunSpecParam[];
   /** Called with only known params, every required one present. */
-  readonly build: (args: RunSpecArgs) => RunSpec;
+  readonly build: (args: RunSpecArgs, context: RunSpecBuildContext) => RunSpec;
+  /**
+   * The files `build` reads (HELM downloads them while building the run spec, e.g. raft's prompt settings): fetched
+   * before any run spec is built, so that `build` stays synchronous.
+   */
+  readonly files?: (args: RunSpecArgs, context: RunSpecBuildContext) => RemoteFile[];
 }
 
 /** Typed access to a call's args, with errors naming the function and the parameter. */
@@ -61,6 +72,7 @@ export function callRunSpecFunction(
   fn: RunSpecFunction,
   args: ReadonlyMap<string, ArgValue>,
   expanderNames: readonly string[] = [],
+  context: RunSpecBuildContext = DEFAULT_BUILD_CONTEXT,
 ): RunSpec {
   const paramNames = fn.params.map((p) => p.name);
   const signature = `${name}(${fn.params.map((p) => (p.isRequired ? p.name : `${p.name}=…`)).join(', ')})`;
@@ -82,9 +94,12 @@ export function callRunSpecFunction(
         `${missing.map((m) => `'${m}'`).join(', ')} (write e.g. ${name}:${missing[0]}=…).`,
     );
   }
-  const runSpec = fn.build(new RunSpecArgs(name, args));
+  const runSpec = fn.build(new RunSpecArgs(name, args), context);
   return { ...runSpec, name: runDirectoryName(runSpec.name) };
 }
+
+/** HELM's default output path, for run specs built outside a helm-run (tests, tools). */
+export const DEFAULT_BUILD_CONTEXT: RunSpecBuildContext = { outputPath: 'benchmark_output' };
 
 /** A run spec's scenario_spec: the class name read from the source itself, so it is never typed twice. */
 export const scenarioSpec = (source: ScenarioSource, args: Readonly<Record<string, unknown>>): ScenarioSpec => ({ class_name: source.className, args });
