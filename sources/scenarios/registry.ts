@@ -36,11 +36,14 @@ import { empatheticDialoguesSource } from './empatheticdialogues.ts';
 import { entityDataImputationSource } from './entity-data-imputation.ts';
 import { entityMatchingSource } from './entity-matching.ts';
 import { wikifactSource } from './wikifact.ts';
+import { twitterAaeSource } from './twitter-aae.ts';
+import { wikitext103Source } from './wikitext-103.ts';
+import { iceSource } from './ice.ts';
 import { realToxicityPromptsSource } from './real-toxicity-prompts.ts';
 import { boldSource } from './bold.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource, wikifactSource, entityMatchingSource, entityDataImputationSource, empatheticDialoguesSource, bigBenchSource, civilCommentsSource, raftSource, realToxicityPromptsSource, boldSource, mathSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource, wikifactSource, entityMatchingSource, entityDataImputationSource, empatheticDialoguesSource, bigBenchSource, civilCommentsSource, raftSource, realToxicityPromptsSource, boldSource, mathSource, twitterAaeSource, wikitext103Source, iceSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

@@ -31,6 +31,9 @@ import { empatheticdialogues } from './empatheticdialogues.ts';
 import { entityDataImputation } from './entity-data-imputation.ts';
 import { entityMatching } from './entity-matching.ts';
 import { wikifact } from './wikifact.ts';
+import { twitterAae } from './twitter-aae.ts';
+import { wikitext103 } from './wikitext-103.ts';
+import { ice } from './ice.ts';
 import { realToxicityPrompts } from './real-toxicity-prompts.ts';
 import { bold } from './bold.ts';
 
@@ -66,6 +69,9 @@ export const RUN_SPEC_FUNCTIONS = {
   entity_data_imputation: entityDataImputation,
   empatheticdialogues,
   big_bench: bigBench,
+  twitter_aae: twitterAae,
+  wikitext_103: wikitext103,
+  ice,
   real_toxicity_prompts: realToxicityPrompts,
   bold,
 } as const satisfies Record<string, RunSpecFunction>;
