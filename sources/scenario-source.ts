@@ -31,6 +31,11 @@ export interface ScenarioSource<ClassName extends string = string> {
   readonly metadata: ScenarioMetadata;
   readonly params: ScenarioParams;
   /**
+   * The run's scenario.json when it depends on the data (HELM fills the scenario's fields while reading it, e.g.
+   * big_bench's task description and keywords); called after the instances were read. Absent: `metadata`.
+   */
+  metadataFor?(args: Readonly<Record<string, unknown>>, cacheDir: string): ScenarioMetadata;
+  /**
    * Checks `args` at once (a UserError names a missing or unknown one, before anything is read), then returns
    * the instances in HELM's order, downloading into `cacheDir` (`<output>/scenarios/<name>`) on first use.
    * Nothing is held in memory: each iteration of the result reads the files again.
@@ -48,6 +53,8 @@ export interface ScenarioDefinition<ClassName extends string> {
    * is read) and returns the reader of the instances, called afresh for each iteration.
    */
   read(args: Readonly<Record<string, unknown>>, cacheDir: string, context?: SourceContext): () => AsyncIterator<RawInstance>;
+  /** See ScenarioSource.metadataFor. */
+  metadataFor?(args: Readonly<Record<string, unknown>>, cacheDir: string): ScenarioMetadata;
 }
 
 /**
@@ -56,11 +63,12 @@ export interface ScenarioDefinition<ClassName extends string> {
  * @example export const gsmSource = defineScenario({ className: 'helm.benchmark.scenarios.gsm_scenario.GSM8KScenario', metadata, params: NO_PARAMS, read: (_args, dir) => () => readGsm(dir) });
  */
 export function defineScenario<const ClassName extends string>(definition: ScenarioDefinition<ClassName>): ScenarioSource<ClassName> {
-  const { className, metadata, params } = definition;
+  const { className, metadata, params, metadataFor } = definition;
   return {
     className,
     metadata,
     params,
+    ...(metadataFor === undefined ? {} : { metadataFor }),
     instances(args, cacheDir, context) {
       checkScenarioArgs(metadata.name, args, params);
       return rereadable(definition.read(args, cacheDir, context));

@@ -170,9 +170,14 @@ async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string):
   }
   // The perturbations' word lists and mappings are downloaded (or found pre-placed) before anything is written.
   const augmenter = await prepareAugmenter(runSpec.data_augmenter_spec, portableOutputPath(options.outputPath), (files) => ensureAllDownloaded(files));
-  const scenarioJson = { ...source.metadata };
   const openWriter = () =>
-    openRunWriter({ runDir, suite: options.suite, runSpec, scenarioJson, writeHelmJson: !options.skipHelmJson });
+    openRunWriter({
+      runDir,
+      suite: options.suite,
+      runSpec,
+      scenarioJson: { ...(source.metadataFor?.(runSpec.scenario_spec.args, scenarioCacheDir) ?? source.metadata) },
+      writeHelmJson: !options.skipHelmJson,
+    });
   const counts = await runGraph({
     runSpec,
     source,

@@ -153,4 +153,9 @@ export const bigBenchSource = defineScenario({
     const { task, subtask } = bigBenchArgs(args);
     return () => readBigBench(task, subtask, cacheDir, context);
   },
+  metadataFor(args, cacheDir) {
+    const { task, subtask } = bigBenchArgs(args);
+    const path = bigBenchTaskPath(cacheDir, task, subtask);
+    return bigBenchScenarioMetadata(readBigBenchTask(path, bigBenchTaskUrl(task, subtask)), task, subtask, path);
+  },
 });
