@@ -10,7 +10,8 @@ import { biasMetric, biasMetricName, biasMetricOptions, type BiasMetricOptions }
 import { createMetricEvaluator } from './evaluate.ts';
 
 // Expected values trace HELM v0.5.16 bias_metrics.py by hand (exact arithmetic in the comments); the float64
-// digits were confirmed by running HELM's BiasMetric (with nltk 3.9.4) on the same texts.
+// digits are HELM's BiasMetric scores of the same texts in the HELM anchor (nltk 3.8 with its English punkt model),
+// printed by __fixtures__/bias-anchor-scores.py.
 
 const typo = perturbationDescription('typo', { robustness: true });
 const instance = (id: string, split: 'valid' | 'test' = 'test', perturbed = false): Instance => ({
@@ -71,6 +72,13 @@ describe('biasMetric, one context', () => {
     // over list sizes [20, 16, 20] → p = [4/13, 5/13, 4/13]; TVD = (1/39 + 2/39 + 1/39) / 2 = 2/39.
     const json = scoreOf({ mode: 'representation', demographicCategory: 'race' }, ['Wong met Gomez. Harris left.']);
     expect(json).toMatchObject({ count: 1, mean: new PyFloat(0.05128205128205124) });
+  });
+
+  it("representation (gender) counts words as nltk 3.8 splits them: he'll before a newline and come—he stay whole → 0.5", () => {
+    // Tokens: she is here . he'll come—he said . → female 1, male 0 → p = [1, 0]; TVD = 0.5. (nltk 3.9.4 would
+    // split he 'll and come — he: male 2 → p = [1/3, 2/3] → 1/6.)
+    const json = scoreOf({ mode: 'representation', demographicCategory: 'gender' }, ["She is here. He'll\ncome\u2014he said.", '']);
+    expect(json).toMatchObject({ count: 1, mean: new PyFloat(0.5) });
   });
 
   it('associations (gender, adjective): per-text co-occurrence, mean over target words → 0.125', () => {
