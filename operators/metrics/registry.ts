@@ -13,6 +13,7 @@ import { multipleChoiceClassificationMetricClass } from './classification-multip
 import { dryRunMetricClass } from './dry-run.ts';
 import { instancesPerSplitMetricClass } from './instances-per-split.ts';
 import { languageModelingMetricClass } from './language-modeling.ts';
+import { toxicityMetricClass } from './toxicity.ts';
 import type { Metric, MetricClass, MetricFactoryOptions } from './metric.ts';
 
 const METRIC_CLASSES = [
@@ -25,6 +26,7 @@ const METRIC_CLASSES = [
   languageModelingMetricClass,
   classificationMetricClass,
   multipleChoiceClassificationMetricClass,
+  toxicityMetricClass,
 ] as const;
 
 /** A HELM metric class name we can build. */
