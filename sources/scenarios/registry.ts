@@ -12,6 +12,7 @@ import { openbookqaSource } from './openbookqa.ts';
 import { piqaSource } from './piqa.ts';
 import { siqaSource } from './siqa.ts';
 import { truthfulQaSource } from './truthful-qa.ts';
+import { codeSource } from './code.ts';
 import { gsmSource } from './gsm.ts';
 import { mathSource } from './math.ts';
 import { imdbSource } from './imdb.ts';
@@ -43,7 +44,7 @@ import { realToxicityPromptsSource } from './real-toxicity-prompts.ts';
 import { boldSource } from './bold.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource, wikifactSource, entityMatchingSource, entityDataImputationSource, empatheticDialoguesSource, bigBenchSource, civilCommentsSource, raftSource, realToxicityPromptsSource, boldSource, mathSource, twitterAaeSource, wikitext103Source, iceSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource, wikifactSource, entityMatchingSource, entityDataImputationSource, empatheticDialoguesSource, bigBenchSource, civilCommentsSource, raftSource, realToxicityPromptsSource, boldSource, mathSource, twitterAaeSource, wikitext103Source, iceSource, codeSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

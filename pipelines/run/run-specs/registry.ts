@@ -6,6 +6,7 @@ import { commonsense } from './commonsense.ts';
 import { interactiveQaMmlu } from './interactive-qa-mmlu.ts';
 import { lsatQa } from './lsat-qa.ts';
 import { truthfulQa } from './truthful-qa.ts';
+import { code } from './code.ts';
 import { gsm } from './gsm.ts';
 import { math } from './math.ts';
 import { imdb } from './imdb.ts';
@@ -41,6 +42,7 @@ export const RUN_SPEC_FUNCTIONS = {
   babi_qa: babiQa,
   boolq,
   civil_comments: civilComments,
+  code,
   gsm,
   math,
   imdb,
