@@ -175,7 +175,10 @@ function readSheet(stream: Uint8Array, from: number, strings: readonly string[])
       formulaCell = undefined;
     }
   }
-  return Array.from({ length: rowCount }, (_, r) => Array.from({ length: colCount }, (_, c) => cells.get(r)?.get(c) ?? ''));
+  return Array.from({ length: rowCount }, (_, r) => {
+    const row = cells.get(r);
+    return Array.from({ length: colCount }, (_, c): XlsCell => (row !== undefined && row.has(c) ? (row.get(c) as XlsCell) : ''));
+  });
 }
 
 /**

@@ -34,9 +34,10 @@ const isNa = (cell: XlsCell): boolean => cell === null || (typeof cell === 'stri
 
 /** Text codes of the rows of an Excel metadata file whose gender columns hold one of `genders`. */
 async function codesFromExcel(path: string, sheets: 'first' | 'all', columns: readonly number[], genders: ReadonlySet<string>, codes: Set<string>): Promise<void> {
+  const bytes = await readFile(path); // a missing file is named by the caller
   let book;
   try {
-    book = readXlsSheets(await readFile(path));
+    book = readXlsSheets(bytes);
   } catch (error) {
     throw new UserError(`ice: cannot read the metadata workbook ${path}: ${(error as Error).message}.`, { cause: error });
   }

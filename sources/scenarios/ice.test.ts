@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,6 @@ import { UserError } from '../../core/errors.ts';
 import { offlineLookup } from '../__fixtures__/offline-lookup.ts';
 import { fixtureDir, readAll } from './__fixtures__/helm-instances.ts';
 import { iceSource } from './ice.ts';
-import { readFileSync } from 'node:fs';
 
 /**
  * `__fixtures__/ice/`: made-up texts in ICE's markup and layout for all nine subsets under `restricted/ice/`
