@@ -96,11 +96,25 @@ def random_text(rng):
     return text.lower() if rng.random() < 0.25 else text
 
 
+# The cases whose texts are sampled, pinned so that the fixture does not change as cases are added.
+OWN_CASES = """oracle-babi-qa-task1 oracle-bbq-all oracle-big-bench-gen-subtask oracle-bold-all oracle-boolq-canonical
+oracle-civil-comments-all oracle-empatheticdialogues oracle-legal-support oracle-narrative-qa oracle-natural-qa-closedbook
+oracle-natural-qa-openbook-wiki oracle-news-qa oracle-pubmed-qa oracle-quac oracle-raft-tai-safety
+oracle-real-toxicity-prompts oracle-the-pile-windows oracle-truthful-qa-joint oracle-twitter-aae-aa
+oracle-wikifact-author oracle-wikitext-103""".split()
+GOLDEN_CASES = ["imdb", "natural-qa-openbook-longans", "the-pile-ubuntu-irc", "synthetic-reasoning-pattern-match",
+                "oracle-suite-small"]
+
+
 def golden_texts(rng, limit):
     """Completions, references and (cut) inputs from the golden cases, as HELM's metrics see them."""
     texts = set()
-    paths = sorted(glob.glob(os.path.join(ROOT, "..", "shared", "golden", "**", "scenario_state.json"), recursive=True))
-    paths += sorted(glob.glob(os.path.join(ROOT, "pipelines", "__fixtures__", "helm-cases", "**", "scenario_state.json"), recursive=True))
+    paths = []
+    for name in GOLDEN_CASES:
+        paths += sorted(glob.glob(os.path.join(ROOT, "..", "shared", "golden", "helm-0.5.16", name, "helm", "**", "scenario_state.json"), recursive=True))
+    for name in OWN_CASES:
+        paths += sorted(glob.glob(os.path.join(ROOT, "pipelines", "__fixtures__", "helm-cases", name, "helm", "**", "scenario_state.json"), recursive=True))
+    assert len(paths) == len(OWN_CASES) + len(GOLDEN_CASES) + 3, len(paths)
     for path in paths:
         with open(path) as f:
             state = json.load(f)
@@ -110,8 +124,8 @@ def golden_texts(rng, limit):
             for r in rs["instance"]["references"]:
                 texts.add(r["output"]["text"])
             text = rs["instance"]["input"]["text"]
-            start = rng.randrange(max(1, len(text) - 600))
-            texts.add(text[start:start + 600])
+            start = rng.randrange(max(1, len(text) - 400))
+            texts.add(text[start:start + 400])
     chosen = rng.sample(sorted(texts), min(limit, len(texts)))
     return chosen + [t.lower() for t in chosen[: limit // 3]]
 
