@@ -215,3 +215,60 @@ export function languageModelingAdapterSpec(): AdapterSpec {
     temperature: pyFloat(0),
   });
 }
+
+export interface RankingBinaryOptions {
+  readonly instructions?: string;
+  readonly documentNoun?: string;
+  readonly queryNoun?: string;
+  readonly outputPrefix?: string;
+  readonly outputNoun?: string;
+  /** Must be even: half of it is the number of train queries (each gives a Yes and a No example). Default 4. */
+  readonly maxTrainInstances?: number;
+  readonly numOutputs?: number;
+  readonly numTrainTrials?: number;
+  readonly temperature?: PyNumber;
+  readonly maxTokens?: number;
+  readonly overrides?: AdapterOverrides;
+}
+
+/**
+ * HELM `get_ranking_binary_adapter_spec` (`ranking_binary`), one request per (query, document) pair:
+ *
+ *   [instructions]
+ *
+ *   [document_noun]: [document]
+ *   [query_noun]: [query]
+ *   [output_prefix]
+ *   [output_noun]: [output]
+ *
+ *   ...
+ *
+ *   [document_noun]: [document]
+ *   [query_noun]: [query]
+ *   [output_prefix]
+ *   [output_noun]:
+ */
+export function rankingBinaryAdapterSpec(options: RankingBinaryOptions = {}): AdapterSpec {
+  const maxTrainInstances = options.maxTrainInstances ?? 4;
+  if (maxTrainInstances % 2 !== 0) {
+    // HELM asserts this (its message runs two sentences together without a space).
+    throw new UserError(
+      `max_train_instances=${maxTrainInstances}: there must be an even number of in-context examples to ensure that an equal number of positive and negative examples are included.`,
+    );
+  }
+  return adapterSpec({
+    method: 'ranking_binary',
+    instructions: formatInstructions(options.instructions ?? ''),
+    input_prefix: `${options.queryNoun ?? 'Query'}: `,
+    input_suffix: '\n',
+    reference_prefix: `${options.documentNoun ?? 'Passage'}: `,
+    reference_suffix: '\n',
+    output_prefix: `${options.outputPrefix ?? 'Does the passage answer the query?'}\n${options.outputNoun ?? 'Answer'}: `,
+    max_train_instances: Math.trunc(maxTrainInstances / 2), // each train query gives two examples
+    num_outputs: options.numOutputs ?? 1,
+    num_train_trials: options.numTrainTrials ?? 1,
+    temperature: options.temperature ?? pyFloat(0),
+    max_tokens: options.maxTokens ?? 5,
+    ...options.overrides,
+  });
+}

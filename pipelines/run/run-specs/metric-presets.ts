@@ -78,3 +78,23 @@ export function generativeHarmsMetricSpecs(includeBasicMetrics = false, includeG
     ...(includeGenerativeHarmsMetrics ? [...biasMetricSpecs(), ...toxicityMetricSpecs()] : []),
   ];
 }
+
+/** HELM `get_copyright_metric_specs(args)`: BasicCopyrightMetric for each measure (args first, then `name`), then basic([]). */
+export function copyrightMetricSpecs(args: Readonly<Record<string, unknown>> = {}): MetricSpec[] {
+  const className = 'helm.benchmark.metrics.copyright_metrics.BasicCopyrightMetric';
+  return [
+    ...['longest_common_prefix_length', 'edit_distance', 'edit_similarity'].map((name) => ({ class_name: className, args: { ...args, name } })),
+    ...basicMetricSpecs([]),
+  ];
+}
+
+/** HELM `get_disinformation_metric_specs(args)`: the human evaluations (args), self-BLEU, Monte Carlo entropy, then basic([]). */
+export function disinformationMetricSpecs(args: Readonly<Record<string, unknown>> = {}): MetricSpec[] {
+  const module = 'helm.benchmark.metrics.disinformation_metrics';
+  return [
+    { class_name: `${module}.DisinformationHumanEvalMetrics`, args: { ...args } },
+    { class_name: `${module}.DisinformationMetric`, args: { name: 'self_bleu' } },
+    { class_name: `${module}.DisinformationMetric`, args: { name: 'monte_carlo_entropy' } },
+    ...basicMetricSpecs([]),
+  ];
+}

@@ -1,0 +1,141 @@
+/**
+ * @module What HELM's MSMARCOScenario loads whole into dicts, read in passes that keep only ids and byte offsets:
+ * - id → text files (passages, queries; HELM `create_id_item_dict`): the ids in dict order (first appearance),
+ *   then, for the ids an instance needs, where the text of their last appearance lies (Python's dict keeps the
+ *   first position and the last value);
+ * - keyed files (qrels `<qid> 0 <docid> <rel>`, top-k `<qid> <docid> <rank>`; HELM `create_qrels_dict`,
+ *   `create_topk_dict`): every row checked as HELM's `int()` would check it, but only the byte ranges of each
+ *   query's rows are kept, and a query's rows are read again when it is looked at.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { UserError } from '../../core/errors.ts';
+import { pyIntField, tsvFields, tsvFirstField, tsvRecordBatches, tsvRecordsOf, type TsvOptions, type TsvRecord } from './msmarco-tsv.ts';
+
+/** A Float64Array that grows by doubling (ids and offsets of millions of rows, 8 bytes each). */
+class Growable {
+  values = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.length++] = value;
+  }
+  done(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
+const where = (path: string, record: TsvRecord): string => `${path}:${record.line}`;
+
+/** HELM unpacks each row into a fixed number of fields: any other count is its ValueError. */
+function checkFieldCount(path: string, record: TsvRecord, count: number, format: string): void {
+  if (record.fieldCount !== count) {
+    throw new UserError(`${where(path, record)}: a row of ${record.fieldCount} tab-separated fields where ${format} has ${count} (HELM fails unpacking it).`);
+  }
+}
+
+/** The ids of an `<id>\t<text>` file in Python dict order (first appearances), each row checked. */
+export async function readIdOrder(path: string): Promise<Float64Array> {
+  const ids = new Growable();
+  for await (const { buffer, records } of tsvRecordBatches(path)) {
+    for (const record of records) {
+      checkFieldCount(path, record, 2, '<id>\t<text>');
+      ids.push(pyIntField(tsvFirstField(buffer, record.s, record.e, where(path, record))!, where(path, record)));
+    }
+  }
+  const all = ids.done();
+  const sorted = Float64Array.from(all).sort();
+  const repeated = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
+  if (repeated.size === 0) return all;
+  const seen = new Set<number>();
+  return all.filter((id) => !repeated.has(id) || (!seen.has(id) && seen.add(id) !== undefined));
+}
+
+/** Where the text of the last row of each wanted id lies (`[start, start + length)` in the file). */
+export async function findRows(path: string, wanted: ReadonlySet<number>): Promise<Map<number, { start: number; length: number }>> {
+  const found = new Map<number, { start: number; length: number }>();
+  for await (const { buffer, records } of tsvRecordBatches(path)) {
+    for (const record of records) {
+      const id = pyIntField(tsvFirstField(buffer, record.s, record.e, where(path, record))!, where(path, record));
+      if (wanted.has(id)) found.set(id, { start: record.start, length: record.e - record.s });
+    }
+  }
+  return found;
+}
+
+/** The text of the row at `row` of an `<id>\t<text>` file. */
+export async function readText(file: FileHandle, path: string, row: { start: number; length: number }): Promise<string> {
+  const bytes = Buffer.alloc(row.length);
+  const { bytesRead } = await file.read(bytes, 0, row.length, row.start);
+  if (bytesRead !== row.length) throw new UserError(`${path}: the file changed while it was read.`);
+  return tsvFields(bytes, 0, bytes.length, path)[1]!;
+}
+
+/** A keyed file's rows by their first field, read again on demand. */
+export interface KeyedRows {
+  has(key: number): boolean;
+  /** The int fields of the key's rows in file order ([] when it has none). */
+  rows(key: number): Promise<number[][]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Indexes a keyed file: every row must have `fieldCount` integer fields; runs of consecutive rows with the same
+ * key are kept as byte ranges (MS MARCO's files group their rows by query, so about one run per query).
+ */
+export async function indexKeyedRows(path: string, fieldCount: number, format: string, options: TsvOptions = {}): Promise<KeyedRows> {
+  const keys = new Growable();
+  const starts = new Growable();
+  const ends = new Growable();
+  for await (const { buffer, records } of tsvRecordBatches(path, options)) {
+    for (const record of records) {
+      checkFieldCount(path, record, fieldCount, format);
+      const at = where(path, record);
+      const fields = tsvFields(buffer, record.s, record.e, at, options).map((field) => pyIntField(field, at));
+      const end = record.start + (record.e - record.s);
+      if (keys.length > 0 && keys.values[keys.length - 1] === fields[0]) ends.values[ends.length - 1] = end;
+      else {
+        keys.push(fields[0]!);
+        starts.push(record.start);
+        ends.push(end);
+      }
+    }
+  }
+  const runKeys = keys.done();
+  // Runs sorted by key, then by position in the file: a key's runs are one stretch of `order`.
+  const order = Int32Array.from({ length: runKeys.length }, (_, i) => i).sort((a, b) => runKeys[a]! - runKeys[b]! || a - b);
+  const firstRun = (key: number): number => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (runKeys[order[mid]!]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const file = await open(path);
+  return {
+    has: (key) => {
+      const i = firstRun(key);
+      return i < order.length && runKeys[order[i]!] === key;
+    },
+    async rows(key) {
+      const rows: number[][] = [];
+      for (let i = firstRun(key); i < order.length && runKeys[order[i]!] === key; i++) {
+        const run = order[i]!;
+        const bytes = Buffer.alloc(ends.values[run]! - starts.values[run]!);
+        await file.read(bytes, 0, bytes.length, starts.values[run]!);
+        for (const record of tsvRecordsOf(bytes, options)) {
+          rows.push(tsvFields(bytes, record.s, record.e, path, options).map((field) => pyIntField(field, path)));
+        }
+      }
+      return rows;
+    },
+    close: () => file.close(),
+  };
+}
