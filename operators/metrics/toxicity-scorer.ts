@@ -8,8 +8,10 @@
  * score(40 texts) ×3 under 60 calls/min:   a ──20 s── b ──40 s── c     (a full bucket lets the first through)
  * ```
  */
+import { UserError } from '../../core/errors.ts';
 import { asyncScheduler, defer, finalize, from, lastValueFrom, type SchedulerLike } from 'rxjs';
 import { limited, createRateLimiter, type RateLimiter } from '../request/rate-limit.ts';
+import type { CredentialLookup } from '../request/clients/model-client.ts';
 import type { RequestCache } from '../request/request-cache.ts';
 import { DEFAULT_RETRY_POLICY, retryRequest, timeoutAttempt, type RetryPolicy } from '../request/retry.ts';
 import {
@@ -93,4 +95,25 @@ export function toxicityScorer(options: ToxicityScorerOptions): ToxicityScorer {
       return client.decode(response, false);
     },
   };
+}
+
+/**
+ * The scorer of a helm-run from its credentials: HELM's `perspectiveApiKey`, and two keys of ours,
+ * `perspectiveQueriesPerMinute` (the project's quota, default 60) and `perspectiveBaseUrl` (another endpoint, such as
+ * a stand-in on 127.0.0.1). Make one per helm-run, so that its quota holds across runs.
+ * @example toxicityScorerFromCredentials(credentials.forDeployment('perspectiveapi'), cache)
+ */
+export function toxicityScorerFromCredentials(credentials: CredentialLookup, cache: RequestCache): ToxicityScorer {
+  const perMinuteText = credentials.get('perspectiveQueriesPerMinute');
+  const perMinute = perMinuteText === undefined ? undefined : Number(perMinuteText);
+  if (perMinute !== undefined && !(Number.isInteger(perMinute) && perMinute > 0)) {
+    throw new UserError(`perspectiveQueriesPerMinute must be a whole number above 0 (the Perspective API quota per minute; default 60), got ${JSON.stringify(perMinuteText)}.`);
+  }
+  const baseUrl = credentials.get('perspectiveBaseUrl');
+  return toxicityScorer({
+    apiKey: credentials.get('perspectiveApiKey'),
+    cache,
+    ...(perMinute === undefined ? {} : { queriesPerMinute: perMinute }),
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+  });
 }
