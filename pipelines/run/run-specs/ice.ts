@@ -10,7 +10,7 @@ import { optional, scenarioSpec, type RunSpecArgs, type RunSpecFunction } from '
  * The call's keyword args in the order the description gives them (HELM passes `kwargs` on as the scenario args).
  * RunSpecArgs has no public iteration yet, so its map is read by element access (TypeScript allows it for private members).
  */
-const kwargsOf = (args: RunSpecArgs): ReadonlyMap<string, ArgValue> => args['args'];
+const kwargsOf = (args: RunSpecArgs): ReadonlyMap<string, ArgValue> => args.entries();
 
 export const ice: RunSpecFunction = {
   // HELM takes **kwargs and ICEScenario checks them; these are ICEScenario's keywords.

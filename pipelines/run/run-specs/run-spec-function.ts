@@ -38,6 +38,11 @@ export class RunSpecArgs {
     private readonly args: ReadonlyMap<string, ArgValue>,
   ) {}
 
+  /** Every arg given, in the description's order (a `**kwargs` function reads them all). */
+  entries(): ReadonlyMap<string, ArgValue> {
+    return this.args;
+  }
+
   /** The raw value, or undefined when not given. */
   get(name: string): ArgValue | undefined {
     return this.args.get(name);
