@@ -3,7 +3,7 @@
  * and HELM's `bleu_1` / `bleu_4`, which score `word_tokenize(pred)` against `[word_tokenize(gold)]`.
  */
 import { pyFloat, type PyNumber } from '../../core/py-float.ts';
-import { englishPunktParameters } from './bleu-punkt-english.ts';
+import { englishPunktParameters } from './tokenize-punkt-english.ts';
 import { wordTokenize } from './tokenize-word.ts';
 
 /** `sys.float_info.min`: what method0 puts in place of a zero precision (with a warning, in nltk). */
