@@ -14,6 +14,10 @@ import { dryRunMetricClass } from './dry-run.ts';
 import { instancesPerSplitMetricClass } from './instances-per-split.ts';
 import { languageModelingMetricClass } from './language-modeling.ts';
 import { toxicityMetricClass } from './toxicity.ts';
+import { basicCopyrightMetricClass } from './copyright.ts';
+import { disinformationMetricClass } from './disinformation.ts';
+import { disinformationHumanEvalMetricClass } from './disinformation-human-eval.ts';
+import { rankingMetricClass } from './ranking.ts';
 import type { Metric, MetricClass, MetricFactoryOptions } from './metric.ts';
 
 const METRIC_CLASSES = [
@@ -27,6 +31,10 @@ const METRIC_CLASSES = [
   classificationMetricClass,
   multipleChoiceClassificationMetricClass,
   toxicityMetricClass,
+  basicCopyrightMetricClass,
+  disinformationMetricClass,
+  disinformationHumanEvalMetricClass,
+  rankingMetricClass,
 ] as const;
 
 /** A HELM metric class name we can build. */

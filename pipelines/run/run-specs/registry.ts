@@ -37,6 +37,9 @@ import { wikitext103 } from './wikitext-103.ts';
 import { ice } from './ice.ts';
 import { realToxicityPrompts } from './real-toxicity-prompts.ts';
 import { bold } from './bold.ts';
+import { copyright } from './copyright.ts';
+import { disinformation } from './disinformation.ts';
+import { msmarco } from './msmarco.ts';
 
 export const RUN_SPEC_FUNCTIONS = {
   babi_qa: babiQa,
@@ -76,6 +79,9 @@ export const RUN_SPEC_FUNCTIONS = {
   ice,
   real_toxicity_prompts: realToxicityPrompts,
   bold,
+  copyright,
+  disinformation,
+  msmarco,
 } as const satisfies Record<string, RunSpecFunction>;
 
 /** A run-spec function name. */
