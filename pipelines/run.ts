@@ -5,6 +5,7 @@
 import { UserError } from '../core/errors.ts';
 import { rateLimiterPools } from '../operators/request/rate-limit.ts';
 import { openRequestCache } from '../operators/request/open-request-cache.ts';
+import { toxicityScorerFromCredentials } from '../operators/metrics/toxicity-scorer.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandExit } from './cli/command-exit.ts';
@@ -44,6 +45,8 @@ async function helmRun(options: RunOptions): Promise<number> {
   const retry = retryPolicyFrom(process.env, options);
   const rateLimiters = rateLimiterPools((name) => rateLimitPolicyFor(registry.deployment(name), options));
   const cache = await openRequestCache(options);
+  // ToxicityMetric's Perspective API: one quota for the whole helm-run; without perspectiveApiKey, no toxicity stats.
+  const toxicityScorer = toxicityScorerFromCredentials(credentials.forDeployment('perspectiveapi'), cache);
   const failedRuns: string[] = [];
   const interrupt = new AbortController();
   const onSigint = () => {
@@ -64,6 +67,7 @@ async function helmRun(options: RunOptions): Promise<number> {
           credentials,
           rateLimiters,
           retry,
+          toxicityScorer,
         });
         if (outcome !== undefined) numRunsDone += 1;
         if (outcome !== undefined && outcome.numRequestStates > 0 && outcome.numFailedRequests === outcome.numRequestStates) {

@@ -1,5 +1,5 @@
 /** @module The metric stage of a run graph: each unit's per-instance stats, with the trials closed as they end. */
-import { concat, defer, EMPTY, map, type OperatorFunction } from 'rxjs';
+import { concat, concatMap, defer, EMPTY, from, map, type OperatorFunction } from 'rxjs';
 import type { PerInstanceStats } from '../../core/per-instance-stats.ts';
 import type { CompletedRequest } from '../../core/request.ts';
 import type { UnitStates } from '../flow/unit.ts';
@@ -26,12 +26,15 @@ export function evaluateUnits(evaluator: MetricEvaluator): OperatorFunction<Unit
   return function evaluateUnits(units$) {
     return defer(() => {
       let currentTrial: number | undefined;
+      const evaluate = (unit: UnitStates<CompletedRequest>): EvaluatedUnit => {
+        if (currentTrial !== undefined && unit.trial !== currentTrial) evaluator.endTrial(currentTrial);
+        currentTrial = unit.trial;
+        return { seq: unit.seq, trial: unit.trial, states: unit.states, perMetric: evaluator.evaluateGroup(unit.trial, unit.states) };
+      };
+      const prepare = evaluator.prepareGroup;
+      // A metric with async work per unit (ToxicityMetric's API calls) has it done first, one unit at a time in order.
       const evaluated$ = units$.pipe(
-        map((unit): EvaluatedUnit => {
-          if (currentTrial !== undefined && unit.trial !== currentTrial) evaluator.endTrial(currentTrial);
-          currentTrial = unit.trial;
-          return { seq: unit.seq, trial: unit.trial, states: unit.states, perMetric: evaluator.evaluateGroup(unit.trial, unit.states) };
-        }),
+        prepare === undefined ? map(evaluate) : concatMap((unit) => from(prepare(unit.trial, unit.states)).pipe(map(() => evaluate(unit)))),
       );
       const endLastTrial$ = defer(() => {
         if (currentTrial !== undefined) evaluator.endTrial(currentTrial);

@@ -11,6 +11,7 @@ import type { WindowService } from '../../core/window-service.ts';
 import { dryRunMetric } from './dry-run.ts';
 import type { EfficiencyData } from './efficiency.ts';
 import type { Metric } from './metric.ts';
+import type { ToxicityScorer } from './toxicity-scorer.ts';
 import { createMetric } from './registry.ts';
 
 /** The streaming metric API the run graph calls. */
@@ -22,6 +23,8 @@ export interface MetricEvaluator {
    * entries HELM would write for these instances (stats whose sum is NaN left out, as HELM does on writing).
    */
   evaluateGroup(trial: number, states: readonly CompletedRequest[]): PerInstanceStats[][];
+  /** Present when some metric has async work per group (ToxicityMetric): to be awaited before `evaluateGroup`. */
+  readonly prepareGroup?: (trial: number, states: readonly CompletedRequest[]) => Promise<void>;
   /** After the last group of trial `trial`: fold the trial's accumulators (derive, worst case, take_mean) into the run totals. */
   endTrial(trial: number): void;
   /** The run's aggregated stats in HELM's stats.json order (metric by metric). Stats whose sum is NaN are dropped. */
@@ -35,6 +38,8 @@ export interface MetricEvaluatorOptions {
   readonly isDryRun: boolean;
   /** HELM's efficiency tables (training costs, idealized/denoised runtimes); none by default. */
   readonly efficiencyData?: EfficiencyData;
+  /** The run's Perspective API scorer, for ToxicityMetric. */
+  readonly toxicityScorer?: ToxicityScorer;
 }
 
 const hasNumericSum = (stat: Stat): boolean => !Number.isNaN(stat.sum);
@@ -53,13 +58,19 @@ export function createMetricEvaluator(options: MetricEvaluatorOptions): MetricEv
     adapterSpec: options.adapterSpec,
     windowService: options.windowService,
     ...(options.efficiencyData === undefined ? {} : { efficiencyData: options.efficiencyData }),
+    ...(options.toxicityScorer === undefined ? {} : { toxicityScorer: options.toxicityScorer }),
   };
   // HELM runner.py: a dry run evaluates exactly [DryRunMetric()].
   const metrics: readonly Metric[] = options.isDryRun
     ? [dryRunMetric(factoryOptions)]
     : options.metricSpecs.map((spec) => createMetric(spec, factoryOptions));
 
+  const preparing = metrics.filter((metric) => metric.prepareGroup !== undefined);
+
   return {
+    ...(preparing.length === 0
+      ? {}
+      : { prepareGroup: async (trial: number, states: readonly CompletedRequest[]) => void (await Promise.all(preparing.map((m) => m.prepareGroup!(trial, states)))) }),
     evaluateGroup(trial, states) {
       return metrics.map((metric) =>
         metric.evaluateGroup(trial, states).map((entry) =>

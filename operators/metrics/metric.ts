@@ -7,11 +7,14 @@ import type { CompletedRequest } from '../../core/request.ts';
 import { Stat } from '../../core/stat.ts';
 import type { WindowService } from '../../core/window-service.ts';
 import type { EfficiencyData } from './efficiency.ts';
+import type { ToxicityScorer } from './toxicity-scorer.ts';
 
 /** What a metric factory gets besides its own args. */
 export interface MetricOptions {
   readonly adapterSpec: AdapterSpec;
   readonly windowService: WindowService;
+  /** The run's Perspective API scorer (ToxicityMetric); absent: no toxicity scores, as HELM without a key. */
+  readonly toxicityScorer?: ToxicityScorer;
 }
 
 /** What a metric class is built from: the run's adapter spec and window service, and optional efficiency tables. */
@@ -52,6 +55,8 @@ export function namesArg(args: MetricArgs, className: string): string[] {
 export interface Metric {
   /** The PerInstanceStats HELM would write for the instances of this group (original and perturbed copies). */
   evaluateGroup(trial: number, states: readonly CompletedRequest[]): PerInstanceStats[];
+  /** Async work a metric needs done for a group (an API call) before `evaluateGroup` reads it; awaited first. */
+  prepareGroup?(trial: number, states: readonly CompletedRequest[]): Promise<void>;
   /** Folds the trial's accumulators (derived stats, worst case, take_mean) into the run totals. */
   endTrial(trial: number): void;
   /** The run's aggregated stats, in HELM's order. */

@@ -20,6 +20,7 @@ import type { Augmenter } from '../../operators/augment/augment.ts';
 import { pull } from '../../operators/flow/pull.ts';
 import { createMetricEvaluator } from '../../operators/metrics/evaluate.ts';
 import { evaluateUnits } from '../../operators/metrics/evaluate-units.ts';
+import type { ToxicityScorer } from '../../operators/metrics/toxicity-scorer.ts';
 import type { AnyModelClient } from '../../operators/request/clients/model-client.ts';
 import { countRequests, NO_REQUESTS, type RequestCounts } from '../../operators/request/count-requests.ts';
 import { estimateTokens } from '../../operators/request/estimate-tokens.ts';
@@ -66,6 +67,8 @@ export interface RunGraphOptions {
    * Otherwise it is written as a failed result, counted, and the run goes on.
    */
   readonly shouldStopOnFailedRequest?: boolean;
+  /** The helm-run's Perspective API scorer (ToxicityMetric); absent: no toxicity stats, as HELM without a key. */
+  readonly toxicityScorer?: ToxicityScorer;
 }
 
 /** A request failed for good and `--exit-on-error` stops the run there. */
@@ -107,6 +110,7 @@ async function runStreams(options: RunGraphOptions, openWriter: () => Promise<Ru
     adapterSpec: spec,
     windowService: options.windowService,
     isDryRun: options.isDryRun,
+    ...(options.toxicityScorer === undefined ? {} : { toxicityScorer: options.toxicityScorer }),
   });
   const selection = await selectEvalInstances(options);
   let writer: RunWriter;

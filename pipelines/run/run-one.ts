@@ -12,6 +12,7 @@ import { clientFor } from '../../operators/request/clients/registry.ts';
 import type { RateLimiterPools } from '../../operators/request/rate-limit.ts';
 import type { RequestCache } from '../../operators/request/request-cache.ts';
 import type { RetryPolicy } from '../../operators/request/retry.ts';
+import type { ToxicityScorer } from '../../operators/metrics/toxicity-scorer.ts';
 import { cachedInstanceSource, instanceCacheDir } from '../../sources/instance-cache.ts';
 import { ensureAllDownloaded } from '../../sources/download.ts';
 import { scenarioSourceFor } from '../../sources/scenarios/registry.ts';
@@ -41,6 +42,8 @@ export interface RunContext {
   readonly rateLimiters: RateLimiterPools;
   /** HELM_RETRIES and --request-timeout over the default retry policy. */
   readonly retry: Partial<RetryPolicy>;
+  /** The helm-run's Perspective API scorer (one quota for all runs). */
+  readonly toxicityScorer?: ToxicityScorer;
 }
 
 /** Writes a scenario's instances as HELM's `input_instances.json`, streaming, atomically. */
@@ -195,6 +198,7 @@ async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string):
     retry: context.retry,
     redact: context.credentials.redact,
     shouldStopOnFailedRequest: options.exitOnError,
+    ...(context.toxicityScorer === undefined ? {} : { toxicityScorer: context.toxicityScorer }),
   });
   console.log(runSummaryText(runSpec, runDir, counts));
   if (counts.numFailedRequests > 0) {
