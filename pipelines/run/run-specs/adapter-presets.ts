@@ -272,3 +272,34 @@ export function rankingBinaryAdapterSpec(options: RankingBinaryOptions = {}): Ad
     ...options.overrides,
   });
 }
+
+/**
+ * HELM `get_summarization_adapter_spec(num_sents, max_train_instances=5, **kwargs)` (SUMM), e.g. with num_sents 1:
+ *
+ *   ###
+ *   Article: [article]
+ *
+ *   Summarize the above article in 1 sentence.
+ *   [summary]
+ *
+ *   ###
+ *   Article: [article]
+ *
+ *   Summarize the above article in 1 sentence.
+ */
+export function summarizationAdapterSpec(numSents: number | null, options: { readonly maxTrainInstances?: number; readonly overrides?: AdapterOverrides } = {}): AdapterSpec {
+  const outputPrefix =
+    numSents === 1 ? 'Summarize the above article in 1 sentence.\n' : numSents === null ? 'Summarize the above article.\n' : `Summarize the above article in ${numSents} sentences.\n`;
+  return adapterSpec({
+    method: 'generation',
+    instructions: '',
+    input_prefix: '###\nArticle: ',
+    input_suffix: '\n\n',
+    output_prefix: outputPrefix,
+    output_suffix: '\n',
+    max_train_instances: options.maxTrainInstances ?? 5,
+    num_outputs: 1,
+    stop_sequences: ['###'], // the separator between few-shot instances
+    ...options.overrides,
+  });
+}

@@ -98,3 +98,9 @@ export function disinformationMetricSpecs(args: Readonly<Record<string, unknown>
     ...basicMetricSpecs([]),
   ];
 }
+
+/** HELM `get_summarization_metric_specs(args)`: SummarizationMetric(args), then basic([]). */
+export const summarizationMetricSpecs = (args: Readonly<Record<string, unknown>>): MetricSpec[] => [
+  { class_name: 'helm.benchmark.metrics.summarization_metrics.SummarizationMetric', args: { ...args } },
+  ...basicMetricSpecs([]),
+];

@@ -37,6 +37,7 @@ import { wikitext103 } from './wikitext-103.ts';
 import { ice } from './ice.ts';
 import { realToxicityPrompts } from './real-toxicity-prompts.ts';
 import { bold } from './bold.ts';
+import { summarizationCnndm, summarizationXsum, summarizationXsumSampled } from './summarization.ts';
 import { copyright } from './copyright.ts';
 import { disinformation } from './disinformation.ts';
 import { msmarco } from './msmarco.ts';
@@ -82,6 +83,9 @@ export const RUN_SPEC_FUNCTIONS = {
   copyright,
   disinformation,
   msmarco,
+  summarization_xsum: summarizationXsum,
+  summarization_xsum_sampled: summarizationXsumSampled,
+  summarization_cnndm: summarizationCnndm,
 } as const satisfies Record<string, RunSpecFunction>;
 
 /** A run-spec function name. */
