@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { closeMatches, UserError } from '../../core/errors.ts';
-import { parsePyInt } from '../run/py-text.ts';
+import { parsePyInt } from '../../core/python-number.ts';
 
 export type FlagKind = 'string' | 'int' | 'bool' | 'list' | 'optionalList';
 

@@ -1,7 +1,8 @@
 /** @module HELM's run-entry description parser (`common/object_spec.py: parse_object_spec`). */
 import { UserError } from '../../core/errors.ts';
 import { pyFloat } from '../../core/py-float.ts';
-import { parsePyFloat, parsePyInt, type ArgValue } from './py-text.ts';
+import { parsePyFloat, parsePyInt } from '../../core/python-number.ts';
+import { type ArgValue } from './py-text.ts';
 
 /** A parsed description: the run-spec function name and its args in description order. */
 export interface ParsedObjectSpec {

@@ -4,11 +4,11 @@
  * and the retry policy (HELM's `HELM_RETRIES` environment variable, `--request-timeout`).
  */
 import { UserError } from '../../core/errors.ts';
+import { parsePyInt } from '../../core/python-number.ts';
 import type { RateLimitPolicy } from '../../operators/request/rate-limit.ts';
 import type { RetryPolicy } from '../../operators/request/retry.ts';
 import type { RunOptions } from './cli-options.ts';
 import type { ModelDeployment } from './model-configs.ts';
-import { parsePyInt } from './py-text.ts';
 
 type PoolFlags = Pick<RunOptions, 'maxConcurrency' | 'requestsPerMinute' | 'tokensPerMinute'>;
 

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../../core/errors.ts';
 import { reference, type RawInstance, type Split } from '../../core/instance.ts';
-import { parsePyInt } from '../../pipelines/run/py-text.ts';
+import { parsePyInt } from '../../core/python-number.ts';
 import { readJsonLines, readLines } from '../line-reader.ts';
 import { scenarioMetadata, type ScenarioMetadata } from '../scenario-source.ts';
 

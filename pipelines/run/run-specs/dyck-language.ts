@@ -2,8 +2,9 @@
 import { UserError } from '../../../core/errors.ts';
 import { PyFloat } from '../../../core/py-float.ts';
 import { DEFAULT_DATA_AUGMENTER_SPEC } from '../../../core/run-spec.ts';
+import { parsePyInt } from '../../../core/python-number.ts';
 import { dyckLanguageSource } from '../../../sources/scenarios/dyck-language.ts';
-import { parsePyInt, type ArgValue } from '../py-text.ts';
+import { type ArgValue } from '../py-text.ts';
 import { completionAdapterSpec } from './adapter-presets.ts';
 import { basicGenerationMetricSpecs, generativeHarmsMetricSpecs, genericMetricSpecs } from './metric-presets.ts';
 import { required, scenarioSpec, type RunSpecFunction } from './run-spec-function.ts';

@@ -2,8 +2,9 @@
 import { UserError } from '../../../core/errors.ts';
 import { pyFloat } from '../../../core/py-float.ts';
 import { DEFAULT_DATA_AUGMENTER_SPEC } from '../../../core/run-spec.ts';
+import { parsePyInt } from '../../../core/python-number.ts';
 import { wikifactSource } from '../../../sources/scenarios/wikifact.ts';
-import { parsePyInt, pyStr, type ArgValue } from '../py-text.ts';
+import { pyStr, type ArgValue } from '../py-text.ts';
 import { completionAdapterSpec } from './adapter-presets.ts';
 import { exactMatchMetricSpecs, generativeHarmsMetricSpecs } from './metric-presets.ts';
 import { required, scenarioSpec, type RunSpecFunction } from './run-spec-function.ts';
