@@ -35,14 +35,15 @@ export interface RawInstance {
   readonly sub_split?: string;
   readonly id?: string;
   readonly extra_data?: Readonly<Record<string, unknown>>;
+  /** Contrast sets (BoolQ, IMDB): other inputs and their references, for ContrastSetsPerturbation. */
+  readonly contrast_inputs?: readonly Input[];
+  readonly contrast_references?: readonly (readonly Reference[])[];
 }
 
 /** An instance with its id (after `assignIds`), possibly a perturbed copy of an original. */
 export interface Instance extends RawInstance {
   readonly id: string;
   readonly perturbation?: PerturbationDescription;
-  readonly contrast_inputs?: readonly Input[];
-  readonly contrast_references?: readonly (readonly Reference[])[];
 }
 
 /** A reference built the way HELM's scenarios build them. */

@@ -31,12 +31,19 @@ function toRawInstance(value: unknown, where: string): RawInstance {
   if (input === undefined || typeof input.text !== 'string' || !Array.isArray(record['references'])) {
     throw new UserError(`${where}: not a HELM instance (needs input.text and references).`);
   }
+  const inputOf = (saved: Input): Input => (saved.messages === undefined ? { text: saved.text } : { text: saved.text, messages: saved.messages });
+  const referencesOf = (saved: readonly Reference[]): Reference[] => saved.map((r) => ({ output: { text: r.output.text }, tags: r.tags }));
   const instance: Record<string, unknown> = {
-    input: { text: input.text },
-    references: (record['references'] as Reference[]).map((r) => ({ output: { text: r.output.text }, tags: r.tags })),
+    input: inputOf(input),
+    references: referencesOf(record['references'] as Reference[]),
     split: record['split'] as Split,
   };
   for (const key of ['sub_split', 'id', 'extra_data'] as const) if (record[key] !== undefined) instance[key] = record[key];
+  // HELM's cache keeps an instance's contrast sets (and a chat input's messages), so a rerun from it can use them.
+  if (Array.isArray(record['contrast_inputs'])) instance['contrast_inputs'] = (record['contrast_inputs'] as Input[]).map(inputOf);
+  if (Array.isArray(record['contrast_references'])) {
+    instance['contrast_references'] = (record['contrast_references'] as Reference[][]).map(referencesOf);
+  }
   return instance as unknown as RawInstance;
 }
 
