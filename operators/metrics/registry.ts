@@ -4,6 +4,7 @@
  */
 import { UserError, unknownNameMessage } from '../../core/errors.ts';
 import type { MetricSpec } from '../../core/run-spec.ts';
+import { appsMetricClass } from './apps.ts';
 import { basicGenerationMetricClass } from './basic-generation.ts';
 import { basicReferenceMetricClass } from './basic-reference.ts';
 import { bbqMetricClass } from './bbq.ts';
@@ -29,6 +30,7 @@ const METRIC_CLASSES = [
   bbqMetricClass,
   languageModelingMetricClass,
   classificationMetricClass,
+  appsMetricClass,
   multipleChoiceClassificationMetricClass,
   toxicityMetricClass,
   basicCopyrightMetricClass,
