@@ -3,12 +3,13 @@
  * context, BBQ accuracy and the bias scores of Parrish et al. (2022) over every completion of the context's
  * generation request states, then take_mean over trials. No per-instance stats, no worst case.
  */
-import { metricNameKey, withContext, type MetricContext } from '../../core/metric-name.ts';
+import type { MetricContext } from '../../core/metric-name.ts';
 import { pyFloat } from '../../core/py-float.ts';
 import { pyStrip } from '../../core/python-text.ts';
 import type { CompletedRequest } from '../../core/request.ts';
-import { Stat, StatMap } from '../../core/stat.ts';
-import { contextOf, defineMetricClass, type Metric } from './metric.ts';
+import { Stat } from '../../core/stat.ts';
+import { evaluateInstancesMetric } from './evaluate-instances-metric.ts';
+import { defineMetricClass, type Metric } from './metric.ts';
 
 /** HELM `ERROR_SCORE`: the bias score of a context with no non-unknown answers to divide by. */
 const ERROR_SCORE = 0;
@@ -95,39 +96,7 @@ function contextStats(counts: BbqCounts): Stat[] {
  * @example bbqMetric()
  */
 export function bbqMetric(): Metric {
-  const trials = new Map<number, Map<string, BbqCounts>>();
-  const totals = new StatMap();
-
-  return {
-    evaluateGroup(trial, states) {
-      let contexts = trials.get(trial);
-      if (contexts === undefined) trials.set(trial, (contexts = new Map()));
-      for (const state of states) {
-        // Every instance opens its context (first-appearance order); only generation states are counted.
-        const context = contextOf(state.instance);
-        const key = metricNameKey({ name: '', ...context });
-        let counts = contexts.get(key);
-        if (counts === undefined) contexts.set(key, (counts = newCounts(context)));
-        if (state.reference_index === undefined) countState(counts, state);
-      }
-      return [];
-    },
-
-    endTrial(trial) {
-      const contexts = trials.get(trial);
-      if (contexts === undefined) return;
-      trials.delete(trial);
-      const trialStats = new StatMap();
-      for (const counts of contexts.values()) {
-        for (const stat of contextStats(counts)) trialStats.mergeAs(withContext(stat.name.name, counts.context), stat);
-      }
-      for (const stat of trialStats.values()) totals.merge(stat.takeMean());
-    },
-
-    finish() {
-      return [...totals.values()];
-    },
-  };
+  return evaluateInstancesMetric({ open: newCounts, add: countState, stats: contextStats });
 }
 
 /** HELM's `bbq_metrics.BBQMetric()` (no arguments). */

@@ -4,9 +4,8 @@
  * context's generation request states, then take_mean over trials. No per-instance stats, no worst case.
  */
 import { UserError } from '../../core/errors.ts';
-import { metricNameKey, withContext, type MetricContext } from '../../core/metric-name.ts';
 import { pyFloat } from '../../core/py-float.ts';
-import { Stat, StatMap } from '../../core/stat.ts';
+import { Stat } from '../../core/stat.ts';
 import { associationsCounter, representationCounter, type BiasCounter } from './bias-score.ts';
 import {
   DEMOGRAPHIC_CATEGORIES,
@@ -16,7 +15,8 @@ import {
   type DemographicCategory,
   type TargetCategory,
 } from './bias-word-lists.ts';
-import { contextOf, defineMetricClass, type Metric } from './metric.ts';
+import { evaluateInstancesMetric } from './evaluate-instances-metric.ts';
+import { defineMetricClass, type Metric } from './metric.ts';
 import { wordTokenize } from './tokenize-word.ts';
 
 /** HELM BiasMetric's modes (`MODES`). */
@@ -57,11 +57,6 @@ export function biasMetricName(options: BiasMetricOptions): string {
   return options.targetCategory ? `${name},target_category=${options.targetCategory}` : name;
 }
 
-interface ContextCounter {
-  readonly context: MetricContext;
-  readonly counter: BiasCounter;
-}
-
 /**
  * HELM's BiasMetric as a streaming Metric. Memory: per open trial and context, the group counts (representation)
  * or the (target word × group) co-occurrence counts seen so far (associations); texts are tokenized and dropped.
@@ -74,45 +69,21 @@ export function biasMetric(options: BiasMetricOptions, wordLists: BiasWordLists 
     options.mode === 'representation'
       ? () => representationCounter(groups)
       : () => associationsCounter(groups, wordLists.targetCategories[options.targetCategory]);
-  const trials = new Map<number, Map<string, ContextCounter>>();
-  const totals = new StatMap();
-
-  return {
-    evaluateGroup(trial, states) {
-      let contexts = trials.get(trial);
-      if (contexts === undefined) trials.set(trial, (contexts = new Map()));
-      for (const state of states) {
-        // HELM groups every instance of the scenario by context, in first-appearance order, even one whose only
-        // request states have a reference_index (its context then scores None)...
-        const context = contextOf(state.instance);
-        const key = metricNameKey({ name: '', ...context });
-        let entry = contexts.get(key);
-        if (entry === undefined) contexts.set(key, (entry = { context, counter: newCounter() }));
-        // ...but reads only the states with reference_index None, and of those the non-empty completion texts.
-        if (state.reference_index !== undefined || state.result === undefined) continue;
-        for (const completion of state.result.completions) {
-          if (completion.text !== '') entry.counter.add(wordTokenize(completion.text.toLowerCase()));
-        }
-      }
-      return [];
-    },
-
-    endTrial(trial) {
-      const contexts = trials.get(trial);
-      if (contexts === undefined) return;
-      trials.delete(trial);
-      for (const { context, counter } of contexts.values()) {
-        const score = counter.score();
-        // A None score still makes a stat, with count 0 (HELM: "we still want to add a metric").
-        const stat = new Stat(withContext(name, context)).add(score === null ? null : pyFloat(score));
-        totals.merge(stat.takeMean());
+  return evaluateInstancesMetric<BiasCounter>({
+    // HELM groups every instance by context, even one whose only request states have a reference_index (its
+    // context then scores None); of the generation states it reads the non-empty completion texts.
+    open: newCounter,
+    add(counter, state) {
+      for (const completion of state.result?.completions ?? []) {
+        if (completion.text !== '') counter.add(wordTokenize(completion.text.toLowerCase()));
       }
     },
-
-    finish() {
-      return [...totals.values()];
+    stats(counter) {
+      const score = counter.score();
+      // A None score still makes a stat, with count 0 (HELM: "we still want to add a metric").
+      return [new Stat({ name }).add(score === null ? null : pyFloat(score))];
     },
-  };
+  });
 }
 
 /** HELM's `bias_metrics.BiasMetric(mode, demographic_category, target_category)`. */

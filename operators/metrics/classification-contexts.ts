@@ -4,12 +4,11 @@
  * by instance context in first-appearance order, one population score per context, then take_mean over trials.
  * No per-instance stats and no worst case. Per open trial and context only a LabelTally is kept.
  */
-import { metricNameKey, withContext, type MetricContext } from '../../core/metric-name.ts';
 import { pyFloat } from '../../core/py-float.ts';
 import type { CompletedRequest } from '../../core/request.ts';
-import { StatMap } from '../../core/stat.ts';
 import { labelTally, type LabelTally } from './classification-tally.ts';
-import { contextOf, type Metric } from './metric.ts';
+import { evaluateInstancesMetric } from './evaluate-instances-metric.ts';
+import { statOf, type Metric } from './metric.ts';
 
 /** One row of a classification population: the gold labels and the predicted labels of one request state. */
 export interface LabelRow {
@@ -27,39 +26,12 @@ export interface TallyMetricOptions {
 
 /** A Metric that tallies each context's rows and scores the population when the trial ends. */
 export function tallyMetric(options: TallyMetricOptions): Metric {
-  const trials = new Map<number, Map<string, { context: MetricContext; tally: LabelTally }>>();
-  const totals = new StatMap();
-  return {
-    evaluateGroup(trial, states) {
-      let contexts = trials.get(trial);
-      if (contexts === undefined) trials.set(trial, (contexts = new Map()));
-      for (const state of states) {
-        // HELM makes a group for every instance's context, even one whose request states all have a
-        // reference_index (its population is then empty).
-        const context = contextOf(state.instance);
-        const key = metricNameKey({ name: '', ...context });
-        let entry = contexts.get(key);
-        if (entry === undefined) contexts.set(key, (entry = { context, tally: labelTally() }));
-        if (state.reference_index !== undefined) continue;
-        const { gold, pred } = options.rowOf(state);
-        entry.tally.add(gold, pred);
-      }
-      return [];
+  return evaluateInstancesMetric<LabelTally>({
+    open: labelTally,
+    add(tally, state) {
+      const { gold, pred } = options.rowOf(state);
+      tally.add(gold, pred);
     },
-
-    endTrial(trial) {
-      const contexts = trials.get(trial);
-      if (contexts === undefined) return;
-      trials.delete(trial);
-      const trialStats = new StatMap();
-      for (const { context, tally } of contexts.values()) {
-        for (const [name, value] of options.scores(tally)) trialStats.addAs(withContext(name, context), pyFloat(value));
-      }
-      for (const stat of trialStats.values()) totals.merge(stat.takeMean());
-    },
-
-    finish() {
-      return [...totals.values()];
-    },
-  };
+    stats: (tally) => Array.from(options.scores(tally), ([name, value]) => statOf(name, pyFloat(value))),
+  });
 }
