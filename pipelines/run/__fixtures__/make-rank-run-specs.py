@@ -19,6 +19,7 @@ ENTRIES = [
     "copyright:datatag=prompt_num_line_1-min_lines_20.json,model=simple/model1",
     "copyright:datatag=n_books_1000-extractions_per_book_1-prefix_length_5,normalize_by_prefix_length=False,normalize_newline_space_tab=1,model=simple/model1",
     "copyright:datatag=pilot,temperature=0.5,num_outputs=3,model=simple/model1",
+    "copyright:datatag=pilot,max_tokens=20,num_outputs=3,model=simple/model1",
     "disinformation:capability=reiteration,model=simple/model1",
     "disinformation:capability=reiteration,topic=climate,model=simple/model1",
     "disinformation:capability=wedging,model=simple/model1",

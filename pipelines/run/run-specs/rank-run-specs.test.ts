@@ -35,9 +35,10 @@ describe('copyright, disinformation and msmarco run specs, as HELM writes them',
     expectHelmRunSpecs('copyright:datatag=prompt_num_line_1-min_lines_20.json,model=simple/model1');
   });
 
-  it('copyright: the normalization flags reach the metric args as written; temperature and num_outputs are the expanders\'', () => {
+  it('copyright: the normalization flags reach the metric args as written; temperature and num_outputs are the expanders\', max_tokens the function\'s', () => {
     expectHelmRunSpecs('copyright:datatag=n_books_1000-extractions_per_book_1-prefix_length_5,normalize_by_prefix_length=False,normalize_newline_space_tab=1,model=simple/model1');
     expectHelmRunSpecs('copyright:datatag=pilot,temperature=0.5,num_outputs=3,model=simple/model1');
+    expectHelmRunSpecs('copyright:datatag=pilot,max_tokens=20,num_outputs=3,model=simple/model1'); // max_tokens is no expander: the function takes it
   });
 
   it('disinformation: reiteration (generation, 2 shots, topic in the name) and wedging (completion, stop at Tweet/Reason)', () => {
