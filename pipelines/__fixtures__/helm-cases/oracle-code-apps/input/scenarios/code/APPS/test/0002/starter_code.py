@@ -1,0 +1,3 @@
+class Solution:
+    def double(self, xs: List[int]) -> List[int]:
+        
