@@ -19,6 +19,7 @@ import { basicCopyrightMetricClass } from './copyright.ts';
 import { disinformationMetricClass } from './disinformation.ts';
 import { disinformationHumanEvalMetricClass } from './disinformation-human-eval.ts';
 import { rankingMetricClass } from './ranking.ts';
+import { summarizationMetricClass } from './summarization.ts';
 import type { Metric, MetricClass, MetricFactoryOptions } from './metric.ts';
 
 const METRIC_CLASSES = [
@@ -37,6 +38,7 @@ const METRIC_CLASSES = [
   disinformationMetricClass,
   disinformationHumanEvalMetricClass,
   rankingMetricClass,
+  summarizationMetricClass,
 ] as const;
 
 /** A HELM metric class name we can build. */
