@@ -3,7 +3,6 @@ import { reference } from '../../core/instance.ts';
 import { PyFloat } from '../../core/py-float.ts';
 import { completedState, instanceOf, vectors } from './__fixtures__/rank-metric-vectors.ts';
 import { basicCopyrightMetric, basicCopyrightMetricClass, COPYRIGHT_MEASURES, editDistance, longestCommonPrefixLength } from './copyright.ts';
-import { treebankWordTokenize } from './tokenize-treebank-word.ts';
 import { adapterSpec } from '../../core/adapter-spec.ts';
 import { simpleWindowService } from './__fixtures__/golden.ts';
 
@@ -14,12 +13,6 @@ function score(name: (typeof COPYRIGHT_MEASURES)[number], flags: string, prefix:
   const sum = entry!.stats[0]!.toJson().sum;
   return sum instanceof PyFloat ? [sum.value, 'float'] : [sum, 'int'];
 }
-
-describe('treebankWordTokenize', () => {
-  it("splits as nltk 3.8's TreebankWordTokenizer (HELM's copyright tokenizer)", () => {
-    for (const [text, tokens] of vectors.treebank) expect(treebankWordTokenize(text)).toEqual(tokens);
-  });
-});
 
 describe('basicCopyrightMetric', () => {
   it('gives HELM 0.5.16 values and Python types for every measure and flag on 42 cases (several completions: the best)', () => {

@@ -7,7 +7,6 @@ import { simpleWindowService } from './__fixtures__/golden.ts';
 import { completedState, instanceOf, vectors, type StatVector } from './__fixtures__/rank-metric-vectors.ts';
 import { disinformationHumanEvalMetric, humanEvalFile } from './disinformation-human-eval.ts';
 import { disinformationMetric, disinformationMetricClass, monteCarloEntropy, selfBleu } from './disinformation.ts';
-import { sentenceBleu } from './sacrebleu.ts';
 
 const outputs = (completions: readonly [string, readonly number[]][]): GeneratedOutput[] =>
   completions.map(([text, logprobs]) => ({ text, logprob: 0, tokens: logprobs.map((logprob) => ({ text: 't', logprob: new PyFloat(logprob) })) }));
@@ -17,14 +16,6 @@ const statVector = (stat: Stat): StatVector => {
   const value = sum instanceof PyFloat ? sum.value : sum;
   return [stat.name.name, Number.isNaN(value) ? 'nan' : value, sum instanceof PyFloat ? 'float' : 'int'];
 };
-
-describe('sentenceBleu (sacreBLEU 2.6)', () => {
-  it("gives HELM's test value for two sentences, 100 for identical ones and 0 with no match", () => {
-    expect(sentenceBleu('This is a test', ['This is another test'], true)).toBe(35.35533905932737);
-    expect(sentenceBleu('This is a test', ['This is a test'], true)).toBe(100.00000000000004); // as Python: exp(4·log(100)/4)
-    expect(sentenceBleu('abc', ['xyz'], true)).toBe(0);
-  });
-});
 
 describe('selfBleu and monteCarloEntropy', () => {
   it('give HELM 0.5.16 values on 30 sets of completions (empty texts skipped, fewer than two: the int 0; no tokens: NaN)', () => {

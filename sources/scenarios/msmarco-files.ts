@@ -52,7 +52,12 @@ export async function readIdOrder(path: string): Promise<Float64Array> {
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
   if (repeated.size === 0) return all;
   const seen = new Set<number>();
-  return all.filter((id) => !repeated.has(id) || (!seen.has(id) && seen.add(id) !== undefined));
+  return all.filter((id) => {
+    if (!repeated.has(id)) return true;
+    if (seen.has(id)) return false; // a later row of the id: its text counts (findRows), not its place
+    seen.add(id);
+    return true;
+  });
 }
 
 /** Where the text of the last row of each wanted id lies (`[start, start + length)` in the file). */

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RawInstance } from '../../core/instance.ts';
 import { msmarcoSource } from './msmarco.ts';
-import { tsvFields, tsvRecordBatches } from './msmarco-tsv.ts';
 
 /**
  * `__fixtures__/msmarco/data/`: MS MARCO's files in HELM's cache layout, with passages and queries of our own
@@ -48,20 +47,5 @@ describe('msmarcoSource', () => {
     cpSync(fixtures, dir, { recursive: true });
     writeFileSync(join(dir, 'data', 'regular_topk.tsv'), `${readFileSync(join(fixtures, 'data', 'regular_topk.tsv'), 'utf8')}301\t100\t1\t9\n`);
     await expect(read({ track: 'regular' }, dir)).rejects.toThrow('a row of 4 tab-separated fields where <qid> <docid> <rank> has 3');
-  });
-});
-
-describe('tsvRecordBatches', () => {
-  it("splits records as Python's csv reader with a tab delimiter, whatever the chunk size", async () => {
-    const path = join(work, 'quoted.tsv');
-    writeFileSync(path, '1\t"a\tb"\r\n2\tsay ""hi"" \t\n\n3\t"multi\rline ""q"""x\n4\t"open');
-    for (const chunkBytes of [1, 3, 1 << 20]) {
-      const rows: string[][] = [];
-      for await (const { buffer, records } of tsvRecordBatches(path, { chunkBytes })) {
-        for (const record of records) rows.push(tsvFields(buffer, record.s, record.e, path));
-      }
-      // Python: list(csv.reader(open(path, encoding="utf-8"), delimiter="\t"))
-      expect(rows).toEqual([['1', 'a\tb'], ['2', 'say ""hi"" ', ''], [], ['3', 'multi\nline "q"x'], ['4', 'open']]);
-    }
   });
 });
