@@ -228,7 +228,7 @@ describe('helm-run dry run on simple_mcqa (reference §10.1, verified with HELM)
 
 describe('helm-run on bad input', () => {
   const cases: [string, string[], RegExp][] = [
-    ['an unknown run-spec function', ['-r', 'mmlx:subject=anatomy,model=simple/model1'], /Unknown run spec function 'mmlx'\. Did you mean: mmlu\?/],
+    ['an unknown run-spec function', ['-r', 'mmlx:subject=anatomy,model=simple/model1'], /Unknown run spec function 'mmlx'\. Did you mean: mmlu\b/],
     ['an unknown argument', ['-r', 'mmlu:subjet=anatomy,model=simple/model1'], /no parameter 'subjet'; did you mean: subject\?/],
     ['a missing required argument', ['-r', 'mmlu:model=simple/model1'], /missing required argument 'subject'/],
     ['an unknown model', ['-r', 'mmlu:subject=anatomy,model=simple/model2'], /Unknown model 'simple\/model2'.*Did you mean: simple\/model1\?/],

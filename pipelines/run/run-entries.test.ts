@@ -349,7 +349,7 @@ describe('errors', () => {
 
   it('names unknown functions, params, values and models with close matches', () => {
     expect(error('mmmlu:subject=anatomy,model=simple/model1')).toBe(
-      "Unknown run spec function 'mmmlu'. Did you mean: mmlu? Valid run spec functions: boolq, gsm, mmlu, simple_mcqa.",
+      "Unknown run spec function 'mmmlu'. Did you mean: mmlu?",
     );
     expect(error('mmlu:subject=anatomy,modle=simple/model1')).toMatch(/has no parameter 'modle'; did you mean: model\?/);
     expect(error('gsm:prompt=q_a,model=simple/model1')).toBe(
