@@ -29,26 +29,32 @@ interface Token {
 }
 
 const IS_SPACE = new RegExp(`[${PY_SPACE_CHARS}]`);
+const CACHE_SIZE = 10_000;
 
 /** Splits a text into spaCy's token texts, whitespace tokens included (`[t.text for t in nlp(text)]`). */
 export type SpacyTokenize = (text: string) => string[];
 
 /**
- * Builds the tokenizer from the rules file (read once per call of this factory; the tokenizer is then pure).
+ * Builds the tokenizer from the rules file (read once per call of this factory). The tokenizer is pure apart from its
+ * cache of the tokens of up to 10,000 distinct whitespace-separated chunks.
  * @example spacyEnglishTokenizer()("Mr. Smith can't go.") // ['Mr.', 'Smith', 'ca', "n't", 'go', '.']
  */
 export function spacyEnglishTokenizer(rulesPath: URL | string = RULES_PATH): SpacyTokenize {
   const rules = JSON.parse(readFileSync(rulesPath, 'utf8')) as SpacyRules;
   const compile = (pattern: string | null, flags: string): RegExp | undefined =>
     pattern === null ? undefined : new RegExp(pythonPatternSource(pattern), flags);
-  const prefixSearch = compile(rules.prefix_search, 'u')!;
+  // Every prefix alternative starts with `^`: a sticky match at 0 says the same without trying later positions.
+  const prefixSearch = compile(rules.prefix_search, 'uy')!;
   const suffixSearch = compile(rules.suffix_search, 'u')!;
   const infixPattern = compile(rules.infix_finditer, 'gu')!;
   const tokenMatch = compile(rules.token_match, 'u');
   const urlMatch = compile(rules.url_match, 'u');
   const specials = new Map(Object.entries(rules.special_cases));
 
-  const findPrefix = (s: string): number => prefixSearch.exec(s)?.[0].length ?? 0;
+  const findPrefix = (s: string): number => {
+    prefixSearch.lastIndex = 0;
+    return prefixSearch.exec(s)?.[0].length ?? 0;
+  };
   const findSuffix = (s: string): number => suffixSearch.exec(s)?.[0].length ?? 0;
   const findInfixes = (s: string): RegExpMatchArray[] => [...s.matchAll(infixPattern)];
   const isTokenMatch = (s: string): boolean => tokenMatch?.test(s) ?? false;
@@ -113,19 +119,29 @@ export function spacyEnglishTokenizer(rulesPath: URL | string = RULES_PATH): Spa
     [...suffixes].reverse().forEach(push);
   }
 
+  // The tokens of chunks already seen (a chunk's tokens depend on its text alone), at most CACHE_SIZE of them, as
+  // spaCy keeps its own cache: words repeat, and the affix patterns are long.
+  const cache = new Map<string, readonly string[]>();
+
   /** `_tokenize_affixes`: whitespace first, then each chunk (a special case as a whole, or affixes and infixes). */
   function tokenizeAffixes(text: string, withSpecials: boolean): Token[] {
     const tokens: Token[] = [];
     const chunk = (span: string): void => {
-      const whole = special(span, withSpecials);
-      if (whole !== undefined) {
-        for (const text of whole) tokens.push({ text, spacy: false });
+      const cached = withSpecials ? cache.get(span) : undefined;
+      if (cached !== undefined) {
+        for (const text of cached) tokens.push({ text, spacy: false });
         return;
       }
-      const prefixes: string[] = [];
-      const suffixes: string[] = [];
-      const middle = splitAffixes(span, prefixes, suffixes, withSpecials);
-      attachTokens(tokens, middle, prefixes, suffixes, withSpecials);
+      const first = tokens.length;
+      const whole = special(span, withSpecials);
+      if (whole !== undefined) for (const text of whole) tokens.push({ text, spacy: false });
+      else {
+        const prefixes: string[] = [];
+        const suffixes: string[] = [];
+        const middle = splitAffixes(span, prefixes, suffixes, withSpecials);
+        attachTokens(tokens, middle, prefixes, suffixes, withSpecials);
+      }
+      if (withSpecials && cache.size < CACHE_SIZE) cache.set(span, tokens.slice(first).map((t) => t.text));
     };
     if (text === '') return tokens;
     let inSpace = IS_SPACE.test(text[0]!);
