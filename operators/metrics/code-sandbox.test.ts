@@ -132,6 +132,12 @@ describe('the sandbox command', { timeout: 30_000 }, () => {
     expect(fallback.slice(0, 3)).toEqual(['sh', '-c', 'ulimit -v 1048576 -t 14 -c 0 && exec "$@"']);
   });
 
+  it('refuses an interpreter that does not run or has no numpy, naming CODE_SANDBOX_PYTHON', () => {
+    expect(() => probeSandboxTools({ python: join(work, 'no-such-python') })).toThrow(
+      /^The code metrics run each program with Python 3 and numpy, as HELM does, but `.*no-such-python -c "import numpy"` failed \(spawnSync .*no-such-python ENOENT\)\. Install numpy for that interpreter, or set CODE_SANDBOX_PYTHON to one that has it\.$/,
+    );
+  });
+
   it('keeps a float timeout a float for Python (HELM then fails every test, as signal.alarm wants an int)', () => {
     expect(JSON.parse(jobJson({ ...job, timeout: pyFloat(3) }))).toMatchObject({ timeout: 3, timeout_is_float: true });
     expect(JSON.parse(jobJson(job))).toMatchObject({ timeout: 3, timeout_is_float: false });

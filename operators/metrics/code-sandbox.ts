@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UserError } from '../../core/errors.ts';
 import { PyFloat } from '../../core/py-float.ts';
 
 const HARNESS = fileURLToPath(new URL('code-sandbox/harness.py', import.meta.url));
@@ -75,21 +76,27 @@ export function wallLimitSeconds(job: CodeJob): number {
 /** The interpreter asked for: `options.python`, else `CODE_SANDBOX_PYTHON`, else `python3`. */
 const pythonOf = (options: SandboxOptions): string => options.python ?? process.env['CODE_SANDBOX_PYTHON'] ?? 'python3';
 
-/** Which tools this system has, and where the interpreter really is (runs three tiny commands). */
+/**
+ * Which tools this system has, and where the interpreter really is (runs three tiny commands). An interpreter that
+ * does not run, or has no numpy (which HELM's evaluation has, and every APPS program imports), is a UserError.
+ */
 export function probeSandboxTools(options: SandboxOptions = {}): SandboxTools {
-  const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
+  const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
   const works = (command: string, args: string[]): boolean => {
     const result = run(command, args);
     return result.error === undefined && result.status === 0;
   };
   const python = pythonOf(options);
-  const executable = run(python, ['-c', 'import sys; print(sys.executable)']);
-  const path = executable.status === 0 ? executable.stdout.toString('utf8').trim() : '';
-  return {
-    python: path !== '' ? path : python,
-    hasPrlimit: works('prlimit', ['--version']),
-    hasNetworkNamespace: works('unshare', ['-rn', 'true']),
-  };
+  const probe = run(python, ['-c', 'import sys, numpy; print(sys.executable)']);
+  const path = probe.status === 0 ? probe.stdout.toString('utf8').trim() : '';
+  if (path === '') {
+    const why = probe.error?.message ?? tail(probe.stderr?.toString('utf8') ?? '').trim().split('\n').at(-1) ?? '';
+    throw new UserError(
+      `The code metrics run each program with Python 3 and numpy, as HELM does, but \`${python} -c "import numpy"\` failed (${why}). ` +
+        'Install numpy for that interpreter, or set CODE_SANDBOX_PYTHON to one that has it.',
+    );
+  }
+  return { python: path, hasPrlimit: works('prlimit', ['--version']), hasNetworkNamespace: works('unshare', ['-rn', 'true']) };
 }
 
 /** The command line: [unshare -rn] (prlimit … | sh -c ulimit …) python3 -B harness.py. */
