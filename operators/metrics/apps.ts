@@ -56,7 +56,9 @@ export function appsMetric(options: AppsMetricOptions): Metric {
       const state = states[0]!;
       const first = state.instance.references[0];
       const root = first === undefined ? undefined : codeTestCasesOf(first)?.['root'];
-      if (typeof root !== 'string') throw new Error(`APPSMetric: instance ${state.instance.id} has no APPS test_cases (a root folder).`);
+      if (typeof root !== 'string') {
+        throw new UserError(`APPSMetric: instance ${state.instance.id} has no APPS tests (a problem folder): it needs the code scenario's own instances (those read back from --cache-instances have none, in HELM too).`);
+      }
       // HELM loops over the completions themselves: none (a failed request) leaves both scores at 0.0.
       const programs = (state.result?.completions ?? []).map((c) => programScores(root, pyStrip(c.text), options.timeout, run));
       return names.map((name) => {

@@ -4,6 +4,7 @@
  * program run against the reference's problem in the sandbox, 1.0 when every assertion of its tests holds.
  */
 import { codeTestCasesOf } from '../../core/code-reference.ts';
+import { UserError } from '../../core/errors.ts';
 import type { Reference } from '../../core/instance.ts';
 import { pyFloat, type PyFloat } from '../../core/py-float.ts';
 import type { Stat } from '../../core/stat.ts';
@@ -36,7 +37,10 @@ const HUMAN_EVAL_TIMEOUT_SECONDS = 3;
 /** HELM `code_eval`: 1.0 when `pred` passes the problem's tests (a reference without tests is a bug: HELM asserts). */
 function codeEval(gold: Reference, pred: string | null, run: CodeRunner): PyFloat {
   const problem = codeTestCasesOf(gold);
-  if (problem === undefined) throw new Error('code_eval: the reference carries no test_cases (not a CodeScenario reference)');
+  if (problem === undefined) {
+    // HELM asserts the same: its saved instances (--cache-instances) lose CodeReference.test_cases too.
+    throw new UserError('code_eval_acc and pass need the references of the code scenario itself, with their tests (instances read back from --cache-instances have none, in HELM too).');
+  }
   // An unmapped prediction (None) would fail in HELM's string concatenation; it does not occur without an output mapping.
   const outcome = run({ kind: 'humaneval', problem, completion: pred ?? '', timeoutSeconds: HUMAN_EVAL_TIMEOUT_SECONDS });
   return pyFloat(outcome.answer?.['passed'] === true ? 1 : 0);
