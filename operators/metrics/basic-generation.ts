@@ -12,6 +12,7 @@ import { NO_EFFICIENCY_DATA, type EfficiencyData } from './efficiency.ts';
 import { instanceMetric } from './instance-metric.ts';
 import { defineMetricClass, namesArg, statOf, type Metric, type MetricOptions } from './metric.ts';
 import { pyNegate, pySum } from './py-math.ts';
+import { CODE_EVAL_METRIC_NAMES, isCodeEvalMetricName, sandboxCodeRunner, type CodeEvalMetricName } from './code-eval.ts';
 import { isReferenceMetricName, referenceMetrics, type ReferenceMetricName } from './reference-metrics.ts';
 import { outputMappingRegExp, referenceStats } from './reference-stats.ts';
 import { completionsOf, requestStateStats } from './request-state-metrics.ts';
@@ -73,11 +74,11 @@ export interface BasicGenerationOptions extends MetricOptions {
   readonly efficiencyData?: EfficiencyData;
 }
 
-/** Checks HELM's `names` arg against the implemented reference metrics. */
-export function parseReferenceMetricNames(names: readonly string[]): ReferenceMetricName[] {
+/** Checks HELM's `names` arg against the implemented reference metrics (the code-running ones included). */
+export function parseReferenceMetricNames(names: readonly string[]): (ReferenceMetricName | CodeEvalMetricName)[] {
   return names.map((name) => {
-    if (isReferenceMetricName(name)) return name;
-    throw new UserError(unknownNameMessage('reference metric', name, Object.keys(referenceMetrics)));
+    if (isReferenceMetricName(name) || isCodeEvalMetricName(name)) return name;
+    throw new UserError(unknownNameMessage('reference metric', name, [...Object.keys(referenceMetrics), ...CODE_EVAL_METRIC_NAMES]));
   });
 }
 
@@ -92,13 +93,15 @@ export function basicGenerationMetric(options: BasicGenerationOptions): Metric {
   const { adapterSpec, windowService } = options;
   const efficiencyData = options.efficiencyData ?? NO_EFFICIENCY_DATA;
   const pattern = adapterSpec.output_mapping_pattern ? outputMappingRegExp(adapterSpec.output_mapping_pattern) : undefined;
+  // HumanEval's code_eval_acc and pass run the predictions in the code sandbox.
+  const runCode = names.some(isCodeEvalMetricName) ? sandboxCodeRunner() : undefined;
   return instanceMetric({
     reads: 'generation',
     evaluate(states) {
       const state = states[0]!;
       const stats = requestStateStats(state, adapterSpec, windowService, efficiencyData);
       if (state.instance.references.length > 0) {
-        stats.push(...referenceStats(names, state, completionsOf(state), adapterSpec, pattern));
+        stats.push(...referenceStats(names, state, completionsOf(state), adapterSpec, pattern, runCode));
       }
       stats.push(...languageModelingStats(state));
       return stats;

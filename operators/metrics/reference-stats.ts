@@ -9,6 +9,7 @@ import { pythonRegExp } from '../../core/python-regexp.ts';
 import { pyStrip } from '../../core/python-text.ts';
 import { statOf } from './metric.ts';
 import { pyMax } from './py-math.ts';
+import { codeEvaluation, isCodeEvalMetricName, type CodeEvalMetricName, type CodeEvaluation, type CodeRunner } from './code-eval.ts';
 import { referenceMetrics, type ReferenceMetricName } from './reference-metrics.ts';
 
 /** An AdapterSpec's `output_mapping_pattern` compiled (see `pythonRegExp`), or a UserError naming it. */
@@ -42,13 +43,15 @@ function score(name: ReferenceMetricName, gold: string, pred: string | null): Py
  * predictions, only when `num_outputs != 1`.
  */
 export function referenceStats(
-  names: readonly ReferenceMetricName[],
+  names: readonly (ReferenceMetricName | CodeEvalMetricName)[],
   state: CompletedRequest,
   completions: readonly GeneratedOutput[],
   adapterSpec: AdapterSpec,
   outputMappingPattern: RegExp | undefined,
+  runCode?: CodeRunner,
 ): Stat[] {
-  const golds = state.instance.references.filter(isCorrect).map((ref) => ref.output.text);
+  const goldReferences = state.instance.references.filter(isCorrect);
+  const golds = goldReferences.map((ref) => ref.output.text);
   if (golds.length === 0) throw new Error(`instance ${state.instance.id} has references but none is correct`);
 
   // Stable sort by −logprob, as Python's `sorted(key=…)`.
@@ -64,7 +67,14 @@ export function referenceStats(
 
   const stats = [statOf('max_prob', pyFloat(Math.exp(numberOf(sorted[0]!.logprob))))];
   const k = adapterSpec.num_outputs;
+  let code: CodeEvaluation | undefined; // HumanEval: each (reference, prediction) program runs once for both names
   for (const name of names) {
+    if (isCodeEvalMetricName(name)) {
+      if (runCode === undefined) throw new Error(`${name} needs a code runner`);
+      code ??= codeEvaluation(goldReferences, preds, k, runCode);
+      stats.push(...code.stats(name));
+      continue;
+    }
     stats.push(statOf(name, pyMax(golds.map((gold) => score(name, gold, preds[0] ?? null)))));
     if (k !== 1) {
       const all = golds.flatMap((gold) => preds.map((pred) => score(name, gold, pred)));
