@@ -7,9 +7,9 @@
  *   `create_topk_dict`): every row checked as HELM's `int()` would check it, but only the byte ranges of each
  *   query's rows are kept, and a query's rows are read again when it is looked at.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../../core/errors.ts';
-import { pyIntField, tsvFields, tsvFirstField, tsvRecordBatches, tsvRecordsOf, type TsvOptions, type TsvRecord } from './msmarco-tsv.ts';
+import { pyIntField, tsvDigitFields, tsvFields, tsvFirstField, tsvRecordBatches, tsvRecordsOf, type TsvOptions, type TsvRecord } from './msmarco-tsv.ts';
 
 /** A Float64Array that grows by doubling (ids and offsets of millions of rows, 8 bytes each). */
 class Growable {
@@ -30,6 +30,19 @@ class Growable {
 
 const where = (path: string, record: TsvRecord): string => `${path}:${record.line}`;
 
+/** Python `int()` of a record's first field: straight from the bytes when they are plain digits. */
+function firstInt(path: string, buffer: Buffer, record: TsvRecord): number {
+  const tab = buffer.indexOf(0x09, record.s);
+  const digits = tsvDigitFields(buffer, record.s, tab < 0 || tab > record.e ? record.e : tab);
+  return digits?.[0] ?? pyIntField(tsvFirstField(buffer, record.s, record.e, where(path, record))!, where(path, record));
+}
+
+/** Python `int()` of every field of a record. */
+function intFields(path: string, buffer: Buffer, record: TsvRecord, options: TsvOptions): number[] {
+  const at = where(path, record);
+  return tsvDigitFields(buffer, record.s, record.e, options) ?? tsvFields(buffer, record.s, record.e, at, options).map((field) => pyIntField(field, at));
+}
+
 /** HELM unpacks each row into a fixed number of fields: any other count is its ValueError. */
 function checkFieldCount(path: string, record: TsvRecord, count: number, format: string): void {
   if (record.fieldCount !== count) {
@@ -43,7 +56,7 @@ export async function readIdOrder(path: string): Promise<Float64Array> {
   for await (const { buffer, records } of tsvRecordBatches(path)) {
     for (const record of records) {
       checkFieldCount(path, record, 2, '<id>\t<text>');
-      ids.push(pyIntField(tsvFirstField(buffer, record.s, record.e, where(path, record))!, where(path, record)));
+      ids.push(firstInt(path, buffer, record));
     }
   }
   const all = ids.done();
@@ -65,18 +78,41 @@ export async function findRows(path: string, wanted: ReadonlySet<number>): Promi
   const found = new Map<number, { start: number; length: number }>();
   for await (const { buffer, records } of tsvRecordBatches(path)) {
     for (const record of records) {
-      const id = pyIntField(tsvFirstField(buffer, record.s, record.e, where(path, record))!, where(path, record));
+      const id = firstInt(path, buffer, record);
       if (wanted.has(id)) found.set(id, { start: record.start, length: record.e - record.s });
     }
   }
   return found;
 }
 
+/**
+ * Positioned reads of a few hundred bytes each, many thousands per run: synchronous `pread`s from the page cache
+ * cost microseconds, where each promise-based read costs tens (the thread pool round trip).
+ */
+export interface OpenFile {
+  readonly path: string;
+  read(start: number, length: number): Buffer;
+  close(): void;
+}
+
+/** Opens a file for positioned reads. */
+export function openFile(path: string): OpenFile {
+  const fd = openSync(path, 'r');
+  return {
+    path,
+    read(start, length) {
+      const bytes = Buffer.alloc(length);
+      if (readSync(fd, bytes, 0, length, start) !== length) throw new UserError(`${path}: the file changed while it was read.`);
+      return bytes;
+    },
+    close: () => closeSync(fd),
+  };
+}
+
 /** The text of the row at `row` of an `<id>\t<text>` file. */
-export async function readText(file: FileHandle, path: string, row: { start: number; length: number }): Promise<string> {
-  const bytes = Buffer.alloc(row.length);
-  const { bytesRead } = await file.read(bytes, 0, row.length, row.start);
-  if (bytesRead !== row.length) throw new UserError(`${path}: the file changed while it was read.`);
+export function readText(file: OpenFile, row: { start: number; length: number }): string {
+  const bytes = file.read(row.start, row.length);
+  const path = file.path;
   return tsvFields(bytes, 0, bytes.length, path)[1]!;
 }
 
@@ -99,8 +135,7 @@ export async function indexKeyedRows(path: string, fieldCount: number, format: s
   for await (const { buffer, records } of tsvRecordBatches(path, options)) {
     for (const record of records) {
       checkFieldCount(path, record, fieldCount, format);
-      const at = where(path, record);
-      const fields = tsvFields(buffer, record.s, record.e, at, options).map((field) => pyIntField(field, at));
+      const fields = intFields(path, buffer, record, options);
       const end = record.start + (record.e - record.s);
       if (keys.length > 0 && keys.values[keys.length - 1] === fields[0]) ends.values[ends.length - 1] = end;
       else {
@@ -123,7 +158,7 @@ export async function indexKeyedRows(path: string, fieldCount: number, format: s
     }
     return lo;
   };
-  const file = await open(path);
+  const file = openFile(path);
   return {
     has: (key) => {
       const i = firstRun(key);
@@ -133,14 +168,11 @@ export async function indexKeyedRows(path: string, fieldCount: number, format: s
       const rows: number[][] = [];
       for (let i = firstRun(key); i < order.length && runKeys[order[i]!] === key; i++) {
         const run = order[i]!;
-        const bytes = Buffer.alloc(ends.values[run]! - starts.values[run]!);
-        await file.read(bytes, 0, bytes.length, starts.values[run]!);
-        for (const record of tsvRecordsOf(bytes, options)) {
-          rows.push(tsvFields(bytes, record.s, record.e, path, options).map((field) => pyIntField(field, path)));
-        }
+        const bytes = file.read(starts.values[run]!, ends.values[run]! - starts.values[run]!);
+        for (const record of tsvRecordsOf(bytes, options)) rows.push(intFields(path, bytes, record, options));
       }
       return rows;
     },
-    close: () => file.close(),
+    close: async () => file.close(),
   };
 }

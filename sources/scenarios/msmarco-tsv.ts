@@ -6,7 +6,6 @@
  * fields its caller asks for, and each record's byte span lets it be read again later with one positioned read.
  */
 import { createReadStream } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import { UserError } from '../../core/errors.ts';
 import { PY_SPACE_CHARS } from '../../core/python-text.ts';
 
@@ -68,7 +67,30 @@ function tsvScanner(options: TsvOptions) {
       const base = offset - carry.length; // file offset of buffer[0]
       const records: TsvRecord[] = [];
       let recordStart = 0; // in buffer
+      // Where the next quote, carriage return and tab lie (recomputed only once passed, so every search moves on).
+      let nextQuote = -1;
+      let nextCr = -1;
+      let nextTab = -1;
+      const after = (byte: number, from: number): number => {
+        const at = buffer.indexOf(byte, from);
+        return at < 0 ? buffer.length : at;
+      };
       for (let i = carry.length; i < buffer.length; i++) {
+        // Fast path: a record of plain bytes up to its \n (no quote, no \r) is taken whole with native searches.
+        while (state === State.StartRecord && !afterCr && options.spaceIsTab !== true && i < buffer.length) {
+          const newline = buffer.indexOf(LF, i);
+          if (newline < 0) break;
+          if (nextQuote < i) nextQuote = after(QUOTE, i);
+          if (nextCr < i) nextCr = after(CR, i);
+          if (nextQuote < newline || nextCr < newline) break;
+          let fields = newline === i ? 0 : 1;
+          for (nextTab = nextTab < i ? after(TAB, i) : nextTab; nextTab < newline; nextTab = after(TAB, nextTab + 1)) fields++;
+          records.push({ s: i, e: newline, start: base + i, line, fieldCount: fields });
+          line++;
+          i = newline + 1;
+          recordStart = i;
+        }
+        if (i >= buffer.length) break;
         let b = buffer[i]!;
         if (afterCr) {
           afterCr = false;
@@ -151,10 +173,12 @@ export function tsvRecordsOf(bytes: Buffer, options: TsvOptions = {}): TsvRecord
   return records;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }); // stateless without `stream`
+
 /** Decodes bytes as Python's strict UTF-8 would (a UserError naming `where` otherwise). */
 function decode(bytes: Uint8Array, where: string): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch (cause) {
     throw new UserError(`${where}: not valid UTF-8 text (${(cause as Error).message}).`, { cause });
   }
@@ -230,10 +254,28 @@ export function pyIntField(text: string, where: string): number {
   return value === 0 ? 0 : value;
 }
 
-/** Reads one record again at its byte span and returns its fields. */
-export async function readTsvRecord(file: FileHandle, start: number, length: number, where: string): Promise<string[]> {
-  const bytes = Buffer.alloc(length);
-  const { bytesRead } = await file.read(bytes, 0, length, start);
-  if (bytesRead !== length) throw new UserError(`${where}: the file changed while it was read.`);
-  return tsvFields(bytes, 0, length, where);
+/**
+ * The fields of a record made only of ASCII digits and delimiters (MS MARCO's ids, qrels and ranks), read
+ * straight from the bytes; undefined when any other byte is there (the caller then decodes it as Python would).
+ */
+export function tsvDigitFields(buffer: Buffer, s: number, e: number, options: TsvOptions = {}): number[] | undefined {
+  const delimiter = options.spaceIsTab === true ? 0x20 : TAB;
+  const fields: number[] = [];
+  let value = 0;
+  let digits = 0;
+  for (let i = s; i < e; i++) {
+    const b = buffer[i]!;
+    if (b >= 0x30 && b <= 0x39) {
+      value = value * 10 + (b - 0x30);
+      digits++;
+    } else if (b === delimiter || b === TAB) {
+      if (digits === 0 || digits > 15) return undefined;
+      fields.push(value);
+      value = 0;
+      digits = 0;
+    } else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  fields.push(value);
+  return fields;
 }

@@ -14,13 +14,12 @@
  * iteration reads the files again (two passes over the passages).
  */
 import { join } from 'node:path';
-import { open } from 'node:fs/promises';
 import { UserError } from '../../core/errors.ts';
 import { CORRECT_TAG, type RawInstance, type Reference, type Split } from '../../core/instance.ts';
 import { PythonRandom } from '../../core/rng/python-random.ts';
 import { ensureAllDownloaded } from '../download.ts';
 import { defineScenario, downloadOptionsOf, scenarioMetadata, type SourceContext } from '../scenario-source.ts';
-import { findRows, indexKeyedRows, readIdOrder, readText, type KeyedRows } from './msmarco-files.ts';
+import { findRows, indexKeyedRows, openFile, readIdOrder, readText, type KeyedRows } from './msmarco-files.ts';
 
 const CODALAB = (bundle: string): string => `https://worksheets.codalab.org/rest/bundles/${bundle}/contents/blob/`;
 const MSMARCO = (file: string): string => `https://msmarco.blob.core.windows.net/msmarcoranking/${file}`;
@@ -116,7 +115,9 @@ async function validPlans(qids: Float64Array, qrelsRows: KeyedRows, topkRows: Ke
     if (validTopk !== null && (topk === undefined || topk.size < validTopk)) continue;
     if (topk === undefined) throw new UserError(`${path}: track query ${qid} has qrels but no top-k passages (HELM fails with KeyError).`);
     const topkDocids = validTopk === null ? [] : [...topk].filter(([, rank]) => rank <= validTopk).map(([docid]) => docid);
-    plans.push({ qid, split: 'valid', docids: [...new Set([...qrels.keys(), ...topkDocids])], qrels, topk, gold });
+    const docids = [...new Set([...qrels.keys(), ...topkDocids])];
+    // Only the ranks of the instance's own passages are kept (a top-k list may hold 1000).
+    plans.push({ qid, split: 'valid', docids, qrels, topk: new Map(docids.flatMap((docid) => (topk.has(docid) ? [[docid, topk.get(docid)!]] : []))), gold });
   }
   return plans;
 }
@@ -177,17 +178,17 @@ async function* readMsmarco(track: Track, validTopk: number | null, cacheDir: st
   const trainQueries = await findRows(path('train_queries'), new Set(plans.filter((p) => p.split === 'train').map((p) => p.qid)));
   const validQueries = await findRows(path(`${track}_queries`), new Set(plans.filter((p) => p.split === 'valid').map((p) => p.qid)));
 
-  const files = { documents: await open(path('documents')), train: await open(path('train_queries')), valid: await open(path(`${track}_queries`)) };
+  const files = { documents: openFile(path('documents')), train: openFile(path('train_queries')), valid: openFile(path(`${track}_queries`)) };
   try {
     for (const plan of plans) {
       const isTrain = plan.split === 'train';
-      const query = await readText(isTrain ? files.train : files.valid, path(isTrain ? 'train_queries' : `${track}_queries`), (isTrain ? trainQueries : validQueries).get(plan.qid)!);
-      const references: Reference[] = [];
-      for (const docid of plan.docids) references.push(referenceOf(plan, docid, await readText(files.documents, path('documents'), rows.get(docid)!)));
+      const query = readText(isTrain ? files.train : files.valid, (isTrain ? trainQueries : validQueries).get(plan.qid)!);
+      // The passages are held for this one instance only.
+      const references: Reference[] = plan.docids.map((docid) => referenceOf(plan, docid, readText(files.documents, rows.get(docid)!)));
       yield { input: { text: query }, references, split: plan.split };
     }
   } finally {
-    await Promise.all(Object.values(files).map((file) => file.close()));
+    for (const file of Object.values(files)) file.close();
   }
 }
 
