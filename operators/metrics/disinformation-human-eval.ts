@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { pyFloat } from '../../core/py-float.ts';
 import { instanceMetric } from './instance-metric.ts';
-import { defineMetricClass, statOf, type Metric, type MetricFactoryOptions } from './metric.ts';
+import { defineMetricClass, statOf, type Metric } from './metric.ts';
 import { numpyMean } from './numpy-sum.ts';
 
 const CODALAB = 'https://worksheets.codalab.org/rest/bundles/0xd8c577022f584f27aead3f00aa771da5/contents/blob';
@@ -75,20 +75,24 @@ export function disinformationHumanEvalMetric(name: HumanEval, ratings: unknown,
   });
 }
 
-/** The options this metric reads besides the usual ones: the run's eval cache folder. */
-export interface HumanEvalOptions extends MetricFactoryOptions {
-  readonly evalCachePath?: string;
+/** The metric's `name` argument: which ratings file. */
+function humanEvalName(name: unknown): HumanEval {
+  if (name !== 'wedging' && name !== 'reiteration') {
+    throw new UserError(`DisinformationHumanEvalMetrics: name must be wedging or reiteration, got ${JSON.stringify(name)}.`);
+  }
+  return name;
 }
 
 /** HELM's `disinformation_metrics.DisinformationHumanEvalMetrics(name)`. */
 export const disinformationHumanEvalMetricClass = defineMetricClass({
   className: 'helm.benchmark.metrics.disinformation_metrics.DisinformationHumanEvalMetrics',
   params: ['name'],
-  create(args, options: HumanEvalOptions) {
-    const name = args['name'];
-    if (name !== 'wedging' && name !== 'reiteration') {
-      throw new UserError(`DisinformationHumanEvalMetrics: name must be wedging or reiteration, got ${JSON.stringify(name)}.`);
-    }
+  files(args, evalCachePath) {
+    const { file, url } = humanEvalFile(humanEvalName(args['name']));
+    return [{ url, targetPath: join(evalCachePath, file) }];
+  },
+  create(args, options) {
+    const name = humanEvalName(args['name']);
     if (options.evalCachePath === undefined) return disinformationHumanEvalMetric(name, undefined, options.adapterSpec.model_deployment);
     const { file, url } = humanEvalFile(name);
     const path = join(options.evalCachePath, file);

@@ -40,6 +40,8 @@ export interface MetricEvaluatorOptions {
   readonly efficiencyData?: EfficiencyData;
   /** The run's Perspective API scorer, for ToxicityMetric. */
   readonly toxicityScorer?: ToxicityScorer;
+  /** HELM's eval cache of the suite, where metrics find their downloaded files. */
+  readonly evalCachePath?: string;
 }
 
 const hasNumericSum = (stat: Stat): boolean => !Number.isNaN(stat.sum);
@@ -59,6 +61,7 @@ export function createMetricEvaluator(options: MetricEvaluatorOptions): MetricEv
     windowService: options.windowService,
     ...(options.efficiencyData === undefined ? {} : { efficiencyData: options.efficiencyData }),
     ...(options.toxicityScorer === undefined ? {} : { toxicityScorer: options.toxicityScorer }),
+    ...(options.evalCachePath === undefined ? {} : { evalCachePath: options.evalCachePath }),
   };
   // HELM runner.py: a dry run evaluates exactly [DryRunMetric()].
   const metrics: readonly Metric[] = options.isDryRun

@@ -1,5 +1,6 @@
 /** @module What every metric of a run is, seen from the evaluator: a streaming accumulator over instance groups. */
 import type { AdapterSpec } from '../../core/adapter-spec.ts';
+import type { RemoteFile } from '../../core/remote-file.ts';
 import { UserError } from '../../core/errors.ts';
 import { metricNameKey, withContext, type MetricContext, type PerturbationDescription } from '../../core/metric-name.ts';
 import type { PerInstanceStats } from '../../core/per-instance-stats.ts';
@@ -20,6 +21,8 @@ export interface MetricOptions {
 /** What a metric class is built from: the run's adapter spec and window service, and optional efficiency tables. */
 export interface MetricFactoryOptions extends MetricOptions {
   readonly efficiencyData?: EfficiencyData;
+  /** HELM's `eval_cache_path` (`<output>/runs/<suite>/eval_cache`): where a metric's downloaded files are. */
+  readonly evalCachePath?: string;
 }
 
 /** A metric spec's args (HELM passes them to the class as keyword arguments). */
@@ -33,6 +36,8 @@ export interface MetricClass<ClassName extends string = string> {
   readonly params: readonly string[];
   /** Builds the metric from args already checked against `params`; bad values are a UserError. */
   create(args: MetricArgs, options: MetricFactoryOptions): Metric;
+  /** The files `create` reads from the eval cache (HELM downloads them when it builds the metric); fetched first. */
+  files?(args: MetricArgs, evalCachePath: string): RemoteFile[];
 }
 
 /** Declares a metric class, keeping its class name's literal type for the registry. */

@@ -3,6 +3,7 @@
  * (`defineMetricClass`: class name, keyword parameters, factory). This table is the only dispatch.
  */
 import { UserError, unknownNameMessage } from '../../core/errors.ts';
+import type { RemoteFile } from '../../core/remote-file.ts';
 import type { MetricSpec } from '../../core/run-spec.ts';
 import { appsMetricClass } from './apps.ts';
 import { basicGenerationMetricClass } from './basic-generation.ts';
@@ -46,6 +47,10 @@ export type MetricClassName = (typeof METRIC_CLASSES)[number]['className'];
 
 /** The metric classes by HELM's class name. */
 export const metricClasses: ReadonlyMap<string, MetricClass<MetricClassName>> = new Map(METRIC_CLASSES.map((c) => [c.className, c]));
+
+/** The files the run's metrics read from its eval cache, to fetch before they are built (unknown classes: none). */
+export const metricFiles = (specs: readonly MetricSpec[], evalCachePath: string): RemoteFile[] =>
+  specs.flatMap((spec) => metricClasses.get(spec.class_name)?.files?.(spec.args, evalCachePath) ?? []);
 
 /** Builds the metric a MetricSpec names; an unknown class or argument is a UserError naming the valid ones. */
 export function createMetric(spec: MetricSpec, options: MetricFactoryOptions): Metric {

@@ -69,6 +69,8 @@ export interface RunGraphOptions {
   readonly shouldStopOnFailedRequest?: boolean;
   /** The helm-run's Perspective API scorer (ToxicityMetric); absent: no toxicity stats, as HELM without a key. */
   readonly toxicityScorer?: ToxicityScorer;
+  /** The suite's eval cache (`runs/<suite>/eval_cache`), holding the files metrics read, fetched before the run. */
+  readonly evalCachePath?: string;
 }
 
 /** A request failed for good and `--exit-on-error` stops the run there. */
@@ -111,6 +113,7 @@ async function runStreams(options: RunGraphOptions, openWriter: () => Promise<Ru
     windowService: options.windowService,
     isDryRun: options.isDryRun,
     ...(options.toxicityScorer === undefined ? {} : { toxicityScorer: options.toxicityScorer }),
+    ...(options.evalCachePath === undefined ? {} : { evalCachePath: options.evalCachePath }),
   });
   const selection = await selectEvalInstances(options);
   let writer: RunWriter;

@@ -8,6 +8,7 @@ import type { RawInstance } from '../../core/instance.ts';
 import type { RunSpec } from '../../core/run-spec.ts';
 import { runDirectoryName } from '../../core/run-spec.ts';
 import { prepareAugmenter } from '../../operators/augment/augment.ts';
+import { metricFiles } from '../../operators/metrics/registry.ts';
 import { clientFor } from '../../operators/request/clients/registry.ts';
 import type { RateLimiterPools } from '../../operators/request/rate-limit.ts';
 import type { RequestCache } from '../../operators/request/request-cache.ts';
@@ -173,6 +174,9 @@ async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string):
   }
   // The perturbations' word lists and mappings are downloaded (or found pre-placed) before anything is written.
   const augmenter = await prepareAugmenter(runSpec.data_augmenter_spec, portableOutputPath(options.outputPath), (files) => ensureAllDownloaded(files));
+  // HELM's metrics download what they read (the disinformation ratings) into the suite's eval cache; a dry run has none.
+  const evalCachePath = join(options.outputPath, 'runs', options.suite, 'eval_cache');
+  if (!options.dryRun) await ensureAllDownloaded(metricFiles(runSpec.metric_specs, evalCachePath));
   const openWriter = () =>
     openRunWriter({
       runDir,
@@ -199,6 +203,7 @@ async function runLocked(runSpec: RunSpec, context: RunContext, runDir: string):
     redact: context.credentials.redact,
     shouldStopOnFailedRequest: options.exitOnError,
     ...(context.toxicityScorer === undefined ? {} : { toxicityScorer: context.toxicityScorer }),
+    evalCachePath,
   });
   console.log(runSummaryText(runSpec, runDir, counts));
   if (counts.numFailedRequests > 0) {
