@@ -94,6 +94,8 @@ it('the table names every implemented function by its HELM name', () => {
     'rouge_l',
     'bleu_1',
     'bleu_4',
+    'math_equiv',
+    'math_equiv_chain_of_thought',
   ]);
 });
 
