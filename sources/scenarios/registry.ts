@@ -32,6 +32,7 @@ import { bbqSource } from './bbq.ts';
 import { blimpSource } from './blimp.ts';
 import { legalSupportSource } from './legal-support.ts';
 import { pubmedQaSource } from './pubmed-qa.ts';
+import { medQaSource } from './med-qa.ts';
 import { bigBenchSource } from './big-bench.ts';
 import { empatheticDialoguesSource } from './empatheticdialogues.ts';
 import { entityDataImputationSource } from './entity-data-imputation.ts';
@@ -48,7 +49,7 @@ import { disinformationSource } from './disinformation.ts';
 import { msmarcoSource } from './msmarco.ts';
 
 /** Every scenario we can read: one line each (its class name is written once, in its own file). */
-const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, legalSupportSource, bbqSource, blimpSource, wikifactSource, entityMatchingSource, entityDataImputationSource, empatheticDialoguesSource, bigBenchSource, civilCommentsSource, raftSource, realToxicityPromptsSource, boldSource, mathSource, twitterAaeSource, wikitext103Source, iceSource, codeSource, summarizationSource, copyrightSource, disinformationSource, msmarcoSource] as const;
+const SOURCES = [mmluSource, simpleMcqaSource, boolqSource, gsmSource, thePileSource, imdbSource, syntheticReasoningSource, syntheticReasoningNaturalSource, dyckLanguageSource, syntheticEfficiencySource, naturalQaSource, narrativeQaSource, quacSource, newsQaSource, babiQaSource, hellaswagSource, openbookqaSource, commonsenseqaSource, piqaSource, siqaSource, truthfulQaSource, lsatQaSource, interactiveQaMmluSource, pubmedQaSource, medQaSource, legalSupportSource, bbqSource, blimpSource, wikifactSource, entityMatchingSource, entityDataImputationSource, empatheticDialoguesSource, bigBenchSource, civilCommentsSource, raftSource, realToxicityPromptsSource, boldSource, mathSource, twitterAaeSource, wikitext103Source, iceSource, codeSource, summarizationSource, copyrightSource, disinformationSource, msmarcoSource] as const;
 
 /** A HELM scenario class name we have a source for. */
 export type ScenarioClassName = (typeof SOURCES)[number]['className'];

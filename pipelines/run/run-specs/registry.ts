@@ -27,6 +27,7 @@ import { bbq } from './bbq.ts';
 import { blimp } from './blimp.ts';
 import { legalSupport } from './legal-support.ts';
 import { pubmedQa } from './pubmed-qa.ts';
+import { medQa } from './med-qa.ts';
 import { bigBench } from './big-bench.ts';
 import { empatheticdialogues } from './empatheticdialogues.ts';
 import { entityDataImputation } from './entity-data-imputation.ts';
@@ -67,6 +68,7 @@ export const RUN_SPEC_FUNCTIONS = {
   lsat_qa: lsatQa,
   interactive_qa_mmlu: interactiveQaMmlu,
   pubmed_qa: pubmedQa,
+  med_qa: medQa,
   legal_support: legalSupport,
   bbq,
   blimp,
