@@ -3,8 +3,8 @@
  * request, as is: no prompt, no in-context examples, no window fitting.
  */
 import { UserError } from '../../../core/errors.ts';
-import { request } from '../../../core/request.ts';
 import type { AdapterFactory } from './adapter.ts';
+import { generationRequest } from './generation.ts';
 
 /**
  * The chat method. Request: `messages = instance.input.messages` and `prompt = ""`, `num_completions =
@@ -27,16 +27,7 @@ export const chat: AdapterFactory = (spec) => ({
       {
         instance,
         train_trial_index: trial,
-        request: request({
-          model_deployment: spec.model_deployment,
-          model: spec.model,
-          temperature: spec.temperature,
-          num_completions: spec.num_outputs,
-          max_tokens: spec.max_tokens,
-          stop_sequences: spec.stop_sequences,
-          ...(spec.random === undefined ? {} : { random: spec.random }),
-          messages,
-        }),
+        request: generationRequest(spec, { messages }),
         num_train_instances: 0,
         prompt_truncated: false,
         num_conditioning_tokens: 0,

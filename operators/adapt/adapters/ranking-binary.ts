@@ -24,10 +24,10 @@
 import type { AdapterSpec } from '../../../core/adapter-spec.ts';
 import { isCorrect, type Instance } from '../../../core/instance.ts';
 import { pyRstrip } from '../../../core/python-text.ts';
-import { request } from '../../../core/request.ts';
 import { fitPrompt } from '../fit-window.ts';
 import { promptRenderer } from '../prompt.ts';
 import type { AdapterFactory } from './adapter.ts';
+import { generationRequest } from './generation.ts';
 
 /** HELM `BinaryRankingAdapter.RANKING_CORRECT_LABEL` / `RANKING_WRONG_LABEL` (fixed, not in the spec). */
 export const RANKING_CORRECT_LABEL = 'Yes';
@@ -78,16 +78,7 @@ export const rankingBinary: AdapterFactory = (spec, windowService) => {
           reference_index: index,
           request_mode: 'original' as const,
           train_trial_index: trial,
-          request: request({
-            model_deployment: spec.model_deployment,
-            model: spec.model,
-            prompt: prompt.text,
-            temperature: spec.temperature,
-            num_completions: spec.num_outputs,
-            max_tokens: spec.max_tokens,
-            stop_sequences: spec.stop_sequences,
-            ...(spec.random === undefined ? {} : { random: spec.random }),
-          }),
+          request: generationRequest(spec, { prompt: prompt.text }),
           num_train_instances: prompt.numTrainInstances,
           prompt_truncated: prompt.isTruncated,
           num_conditioning_tokens: 0,
