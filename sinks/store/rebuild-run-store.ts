@@ -17,6 +17,7 @@ import {
   writeRunRow,
   writeStatsParquet,
 } from './run-store.ts';
+import { writeInstanceIndex } from './instance-index.ts';
 
 /** The NDJSON twins a run writes beside HELM's JSON files. */
 export const runNdjsonFiles = (runDir: string) => ({
@@ -37,6 +38,7 @@ export async function rebuildRunStore(runDir: string, runSpec: RunSpec, suite: s
   try {
     await convertSegment(converter, storeDir, runSpec.name, { ...files, offset: 0 }, 1);
     await writeStatsParquet(converter, storeDir, runSpec.name, files.statsNdjson, 'newline_delimited');
+    await writeInstanceIndex(converter, storeDir);
     const counts = await converter.query(
       `SELECT count(*)::BIGINT AS n, (count(*) FILTER (WHERE success = false))::BIGINT AS failed FROM read_parquet(${sqlString(join(storeDir, 'request_states', '*.parquet'))})`,
     );

@@ -16,6 +16,7 @@ import {
   writeStatsParquet,
   type RunSegment,
 } from './run-store.ts';
+import { writeInstanceIndex } from './instance-index.ts';
 
 // About 1 MB of per-instance stats per segment for an MMLU run: small enough that a conversion's memory stays small
 // and the last one (converted after the run) is quick. Measured at 10k MMLU instances, peak anonymous memory: 189 MB
@@ -121,6 +122,7 @@ export async function openRunStoreWriter(runDir: string, runName: string): Promi
       const converter = await openParquetConverter();
       try {
         await writeStatsParquet(converter, stagedStore, runName, statsNdjson, 'newline_delimited');
+        await writeInstanceIndex(converter, stagedStore);
       } finally {
         converter.close();
       }
