@@ -8,16 +8,22 @@ import { sortableTable } from './table.js';
 import { barChart } from './chart.js';
 import { cellText } from './format.js';
 
-/** The picker's choices: groups.json's tables (categories) and their rows' groups ("?group=<name>"). */
+/**
+ * The picker's choices: groups.json's tables (categories) and their rows' groups ("?group=<name>"), without the
+ * rows whose "# models" is 0 (groups of the schema that this suite did not run).
+ */
 export function groupChoices(index, schema) {
   const display = new Map((schema.run_groups ?? []).map((g) => [g.name, g.display_name ?? g.name]));
   return index.map((table) => ({
     category: table.title,
-    groups: table.rows.map((row) => {
+    groups: table.rows.filter((row) => {
+      const models = table.header.findIndex((head) => head.value === '# models');
+      return models < 0 || (typeof row[models]?.value === 'number' && row[models].value > 0);
+    }).map((row) => {
       const name = new URLSearchParams(String(row[0]?.href ?? '').replace(/^[^?]*\?/, '')).get('group');
       return { name, label: display.get(name) ?? row[0]?.value ?? name };
     }).filter((g) => g.name),
-  }));
+  })).filter((c) => c.groups.length > 0);
 }
 
 /** The hash link of a cell: its runs (one → the run page, several → the runs list of those names), else its group. */
@@ -52,7 +58,13 @@ export async function leaderboardPage(routeIn, { data }) {
   picker.value = group;
   const info = (schema.run_groups ?? []).find((g) => g.name === group);
 
-  const tables = await data.groupTables(group);
+  let tables;
+  try {
+    tables = await data.groupTables(group);
+  } catch (err) {
+    return h('section', null, h('h1', null, info?.display_name ?? group), h('label', { class: 'picker' }, 'Group ', picker),
+      h('p', tid('error', { class: 'error' }), `No leaderboard for group ${group}: ${err.message}`));
+  }
   const n = Math.min(Math.max(0, Number.parseInt(route.params.table ?? '0', 10) || 0), Math.max(0, tables.length - 1));
   const table = tables[n];
   const tabs = tables.length > 1 ? h('nav', { class: 'tabs' }, tables.map((t, i) =>
