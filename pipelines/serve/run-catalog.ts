@@ -1,6 +1,6 @@
 /**
  * @module The runs the viewer knows: one in-memory table, `catalog`, made from each suite's `runs.parquet` files
- * (a run shows once complete) and the perturbation names of its stats, read again when older than a few seconds
+ * (a run shows once complete) and the names of the perturbations its stats were computed on, read again when older than a few seconds
  * so that runs finishing while the server is up appear. One row per run: its size is the number of runs, not
  * instances.
  */
@@ -41,7 +41,7 @@ SELECT r.run_name, $suite, split_part(r.run_name, ':', 1), r.scenario_class, r.m
        r.run_spec::VARCHAR
 FROM read_parquet($runs, union_by_name = true) r
 LEFT JOIN (SELECT run_name, list(DISTINCT perturbation_name ORDER BY perturbation_name) AS names
-           FROM read_parquet($stats, union_by_name = true) WHERE perturbation_name IS NOT NULL GROUP BY run_name) p USING (run_name)`;
+           FROM read_parquet($stats, union_by_name = true) WHERE computed_on = 'perturbed' GROUP BY run_name) p USING (run_name)`;
 
 export interface RunCatalog {
   /** Makes sure the suites' runs are in `catalog` and fresh. */
