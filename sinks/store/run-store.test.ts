@@ -18,6 +18,7 @@ import { PyFloat } from '../../core/py-float.ts';
 import { request, type CompletedRequest } from '../../core/request.ts';
 import { DEFAULT_DATA_AUGMENTER_SPEC, runDirectoryName, type RunSpec } from '../../core/run-spec.ts';
 import { Stat } from '../../core/stat.ts';
+import { sqlString } from '../duckdb/open-database.ts';
 import { ndjsonFile } from '../ndjson-file.ts';
 import { attachSuiteDatabase } from './attach-suite.ts';
 import { rebuildRunStore, runNdjsonFiles } from './rebuild-run-store.ts';
@@ -132,7 +133,7 @@ const counts = () => query(dbOf(), `SELECT r.run_name, r.model, r.num_failed_req
 describe('a run in the results store', () => {
   it('holds request states, long per-instance stats, stats and the runs row, typed, queried through results.duckdb', async () => {
     await storeRun(RUN);
-    expect(readdirSync(join(runDirOf(RUN), 'store')).sort()).toEqual(['per_instance_stats', 'request_states', 'runs.parquet', 'stats.parquet']);
+    expect(readdirSync(join(runDirOf(RUN), 'store')).sort()).toEqual(['instance_index.parquet', 'per_instance_stats', 'request_states', 'runs.parquet', 'stats.parquet']);
     expect(await query(dbOf(), 'SELECT * EXCLUDE (state) FROM request_states ORDER BY seq')).toEqual([
       { run_name: RUN, seq: 0n, train_trial_index: 0, instance_id: 'id1', split: 'test', sub_split: null,
         perturbation_name: null, perturbation: null, reference_index: null, request_mode: null, prompt: 'Q id1\nAnswer:',
@@ -277,6 +278,13 @@ describe('a run stored while it runs (openRunStoreWriter)', () => {
     expect(await query(dbOf(), `SELECT (SELECT count(*) FROM request_states) AS states, (SELECT max(seq) FROM request_states) AS last,
       (SELECT count(*) FROM per_instance_stats) AS pis, (SELECT max(position) FROM per_instance_stats) AS entries,
       (SELECT num_request_states FROM runs) AS n`)).toEqual([{ states: 1030n, last: 1029n, pis: 3090n, entries: 2060n, n: 1030n }]);
+    // The instance index: one row per request state, each naming the part that holds it (1,024 units, then 6).
+    const index = sqlString(join(runDirOf(RUN), 'store', 'instance_index.parquet'));
+    expect(await query(dbOf(), `SELECT part, count(*) AS states, min(seq) AS first, max(seq) AS last, count(DISTINCT instance_id) AS ids
+      FROM read_parquet(${index}) GROUP BY part ORDER BY part`)).toEqual([
+      { part: 1, states: 1024n, first: 0n, last: 1023n, ids: 1n },
+      { part: 2, states: 6n, first: 1024n, last: 1029n, ids: 1n },
+    ]);
   });
 
   it('leaves nothing staged when aborted', async () => {
