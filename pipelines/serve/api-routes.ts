@@ -74,20 +74,21 @@ export function apiRoutes(db: ViewerDb, outputPath: string, served: ServedSummar
     }],
     ['instances', async (query) => {
       const suite = suiteOf(query);
-      const { runDir, mainMetric } = await runRow(db, catalog, suite, required(query, 'run'), schemas(suite));
       const filters: InstanceFilters = { ...page(query, 20) };
       const outcome = oneOf(query, 'outcome', ['correct', 'incorrect'] as const);
+      const { runDir, mainMetric } = await runRow(db, catalog, suite, required(query, 'run'), schemas(suite));
       const optional = (name: 'split' | 'perturbation' | 'q') => (text(query, name) === undefined ? {} : { [name]: text(query, name) });
       const started = performance.now();
       const result = await instancesPage(context, runDir, { ...filters, ...optional('split'), ...optional('perturbation'), ...optional('q'), ...(outcome === undefined ? {} : { outcome }) }, mainMetric);
       return { ...result, elapsed_ms: Math.round(performance.now() - started) };
     }],
     ['compare', async (query) => {
+      const pageOf = page(query, 20);
       const suiteA = suiteOf(query, 'suite_a');
       const suiteB = suiteOf(query, 'suite_b');
       const a = await runRow(db, catalog, suiteA, required(query, 'a'), schemas(suiteA));
       const b = await runRow(db, catalog, suiteB, required(query, 'b'), schemas(suiteB));
-      return compareRuns(db, joins, { a, b }, a.mainMetric ?? b.mainMetric, page(query, 20));
+      return compareRuns(db, joins, { a, b }, a.mainMetric ?? b.mainMetric, pageOf);
     }],
   ]);
 }

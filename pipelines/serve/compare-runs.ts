@@ -12,7 +12,7 @@ import type { Row, ViewerDb } from './viewer-db.ts';
 
 const PER_VARIANT = (side: string) => `SELECT instance_id, perturbation_name, any_value(split) AS split, min(position) AS position,
     avg(mean) AS value FROM read_parquet($files_${side})
-  WHERE metric_name = $metric AND stat_perturbation_name IS NULL GROUP BY instance_id, perturbation_name`;
+  WHERE metric_name = $metric AND stat_perturbation_name IS NOT DISTINCT FROM perturbation_name GROUP BY instance_id, perturbation_name`;
 
 const JOINED = `SELECT coalesce(a.instance_id, b.instance_id) AS instance_id, coalesce(a.perturbation_name, b.perturbation_name) AS perturbation_name,
     coalesce(a.split, b.split) AS split, a.value AS value_a, b.value AS value_b, (a.value IS DISTINCT FROM b.value) AS differs,
