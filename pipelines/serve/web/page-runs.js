@@ -26,10 +26,11 @@ function runsTable(runs) {
 }
 
 async function namedRuns(names, data) {
-  const found = await Promise.all(names.map(async (name) => {
+  const found = [];
+  for (const name of names) { // one request at a time: a cell names a few runs
     const page = await data.runs({ q: name, limit: 200 });
-    return page.runs.find((r) => r.run_name === name) ?? { run_name: name, groups: [], perturbations: [] };
-  }));
+    found.push(page.runs.find((r) => r.run_name === name) ?? { run_name: name, groups: [], perturbations: [] });
+  }
   return h('section', null, h('h1', null, 'Runs'),
     h('p', null, h('span', tid('runs-total'), `${found.length} runs`), ' of a leaderboard cell · ', h('a', { href: hrefFor(['runs']) }, 'all runs')),
     runsTable(found));
