@@ -105,28 +105,32 @@ export function queryInstances(all, { split = '', perturbation = '', outcome = '
   return { total: matches.length, offset: Number(offset), limit: Number(limit), instances: matches.slice(Number(offset), Number(offset) + Number(limit)) };
 }
 
-/** /api/compare over two runs' built instances: variants joined on (instance id, perturbation), differing first. */
+/**
+ * /api/compare over two runs' built instances, as the server does it: variants full-outer-joined on (instance id,
+ * perturbation); a row differs when its main-metric values differ (a missing side has none); differing rows first,
+ * then run A's order, then the rows only run B has.
+ */
 export function compareInstances(a, b, metric, { offset = 0, limit = 20 } = {}) {
   const vkey = (id, v) => `${id}\u0000${v.perturbation_name ?? ''}`;
-  const bVariants = new Map();
-  for (const item of b) for (const v of item.variants) bVariants.set(vkey(item.instance_id, v), v);
+  const none = { value: null, completion: null, mapped_output: null };
   const side = (v) => {
+    if (!v) return none;
     const first = v.trials[0]?.requests[0];
     return { value: variantValue(v, metric?.name), completion: first?.completion ?? null, mapped_output: first?.mapped_output ?? null };
   };
-  const rows = [];
-  for (const item of a) {
-    for (const va of item.variants) {
-      const vb = bVariants.get(vkey(item.instance_id, va));
-      if (!vb) continue;
-      const sa = side(va);
-      const sb = side(vb);
-      rows.push({
-        instance_id: item.instance_id, perturbation_name: va.perturbation_name, split: item.split,
-        a: sa, b: sb, input: va.input, differs: sa.value !== sb.value || sa.completion !== sb.completion,
-      });
-    }
-  }
+  const variants = (items) => items.flatMap((item) => item.variants.map((v) => ({ item, v, key: vkey(item.instance_id, v) })));
+  const inA = variants(a);
+  const inB = new Map(variants(b).map((x) => [x.key, x]));
+  const seen = new Set(inA.map((x) => x.key));
+  const row = (x, va, vb) => {
+    const sa = side(va);
+    const sb = side(vb);
+    return { instance_id: x.item.instance_id, perturbation_name: x.v.perturbation_name, split: x.item.split, a: sa, b: sb, input: x.v.input, differs: sa.value !== sb.value };
+  };
+  const rows = [
+    ...inA.map((x) => row(x, x.v, inB.get(x.key)?.v)),
+    ...[...inB.values()].filter((x) => !seen.has(x.key)).map((x) => row(x, null, x.v)),
+  ];
   const ordered = [...rows.filter((r) => r.differs), ...rows.filter((r) => !r.differs)];
   return {
     total: rows.length, differing: rows.filter((r) => r.differs).length, offset: Number(offset), limit: Number(limit), metric,
