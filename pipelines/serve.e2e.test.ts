@@ -162,6 +162,19 @@ describe('helm-server on the quickstart suite', () => {
   });
 });
 
+describe('a freshly started helm-server asked many things at once', () => {
+  it('loads its run catalog once: every answer counts each run once', async () => {
+    const fresh = await startViewer(['-o', out, '--suite', 'quickstart', '-p', '0']);
+    try {
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) =>
+        fetch(new URL(i % 2 === 0 ? 'api/runs' : `api/instances?run=${encodeURIComponent(PLAIN)}`, fresh.url)).then(async (r) => [r.status, ((await r.json()) as { total: number }).total])));
+      expect(answers).toEqual([[200, 2], [200, 10], [200, 2], [200, 10], [200, 2], [200, 10]]);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
 describe('helm-server --export-path and its errors', () => {
   it('writes a static site of the suite: the app, config.js without an API, HELM\'s files and no store', async () => {
     const site = join(out, '..', `${out.split('/').pop()}-site`);

@@ -79,7 +79,7 @@ function mainValue(variants: readonly ViewVariant[], metric: string | undefined)
   if (metric === undefined) return null;
   const variant = variants.find((v) => v.perturbation_name === null) ?? variants[0];
   const values = (variant?.stats ?? [])
-    .filter((s) => s['metric_name'] === metric && s['stat_perturbation_name'] === null)
+    .filter((s) => s['metric_name'] === metric && s['stat_perturbation_name'] === variant?.perturbation_name)
     .map((s) => Number(s['mean']));
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }

@@ -69,15 +69,23 @@ export function runCatalog(db: ViewerDb, outputPath: string): RunCatalog {
     loadedAt.set(suite, Date.now());
   }
 
+  async function loadStale(suites: readonly string[]): Promise<void> {
+    if (!created) {
+      await db.run(CREATE);
+      created = true;
+    }
+    for (const suite of suites) {
+      if (Date.now() - (loadedAt.get(suite) ?? 0) > FRESH_MS) await loadOne(suite);
+    }
+  }
+  // Loads run one after another: two requests at once must not both delete and insert a suite's rows.
+  let loading: Promise<void> = Promise.resolve();
+
   return {
-    async load(suites) {
-      if (!created) {
-        await db.run(CREATE);
-        created = true;
-      }
-      for (const suite of suites) {
-        if (Date.now() - (loadedAt.get(suite) ?? 0) > FRESH_MS) await loadOne(suite);
-      }
+    load(suites) {
+      const next = loading.then(() => loadStale(suites));
+      loading = next.catch(() => undefined);
+      return next;
     },
     suitesWithRuns() {
       if (!existsSync(runsDir)) return [];
