@@ -30,16 +30,18 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** Opens the viewer's database: `threads` DuckDB threads, at most `memoryLimit` before spilling. */
+/** Opens the viewer's database: `threads` DuckDB threads, at most `memoryLimit` (256MB) before spilling. */
 export async function openViewerDb(options: { threads?: number; memoryLimit?: string } = {}): Promise<ViewerDb> {
   const spill = mkdtempSync(join(tmpdir(), 'helm-server-'));
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(options.threads ?? 2),
-    memory_limit: options.memoryLimit ?? '512MB',
+    memory_limit: options.memoryLimit ?? '256MB',
     temp_directory: spill,
   });
+  // DuckDB keeps the blocks and footers of every file it read (1.3's external file cache, the Parquet metadata
+  // cache): paging through a million instances touches two thousand part files, so both would grow with every page.
   const setup = await instance.connect();
-  await setup.run("LOAD parquet; SET parquet_metadata_cache = true"); // the footers of parts read again and again
+  await setup.run('SET enable_external_file_cache = false; LOAD parquet; SET parquet_metadata_cache = false');
   setup.closeSync();
   const connections: DuckDBConnection[] = [];
   // A small pool: DuckDB runs a connection's statements one at a time; a page and a search run side by side.
