@@ -23,9 +23,13 @@ export async function makeQuickstartSuite(out: string): Promise<void> {
 }
 
 export const LARGE_RUN = 'mmlu:subject=viewer,method=multiple_choice_joint,model=simple_model1';
+export const LARGE_ROBUST_RUN = `${LARGE_RUN},data_augmentation=robustness`;
 
-/** A suite `large` of one MMLU run of `instances` generated questions (simple/model1), summarized. */
-export async function makeLargeSuite(out: string, instances: number): Promise<void> {
+/**
+ * A suite `large` of MMLU runs on `instances` generated questions (simple/model1), summarized: the plain run, and
+ * with `robustness: true` also its robustness copy (each instance with a perturbed variant).
+ */
+export async function makeLargeSuite(out: string, instances: number, options: { robustness?: boolean } = {}): Promise<void> {
   const data = join(out, 'scenarios', 'mmlu', 'data');
   for (const [split, rows] of [['dev', 5], ['test', instances]] as const) {
     mkdirSync(join(data, split), { recursive: true });
@@ -36,7 +40,8 @@ export async function makeLargeSuite(out: string, instances: number): Promise<vo
     file.end();
     await once(file, 'finish');
   }
-  check('helm-run', await nodeProcess([join(root, 'pipelines', 'run.js'), '-r', 'mmlu:subject=viewer,model=simple/model1', '-m', String(instances), '--suite', 'large', '-o', out, '--local-path', join(out, 'prod_env')], root));
+  const entries = ['mmlu:subject=viewer,model=simple/model1', ...(options.robustness === true ? ['mmlu:subject=viewer,model=simple/model1,data_augmentation=robustness'] : [])];
+  check('helm-run', await nodeProcess([join(root, 'pipelines', 'run.js'), '-r', ...entries, '-m', String(instances), '--suite', 'large', '-o', out, '--local-path', join(out, 'prod_env')], root));
   check('helm-summarize', await nodeProcess([join(root, 'pipelines', 'summarize.js'), '-o', out, '--suite', 'large', '--local-path', join(out, 'prod_env')], root));
 }
 
