@@ -175,6 +175,32 @@ describe('a freshly started helm-server asked many things at once', () => {
   });
 });
 
+describe('helm-server --release', () => {
+  it('shows each run of a release from the suite the release takes it from', async () => {
+    const runJs = join(process.cwd(), 'pipelines', 'run.js');
+    const made = await nodeProcess([runJs, '-r', 'simple_mcqa:model=simple/model1,max_train_instances=0', '-m', '5', '--suite', 'other', '-o', out, '--local-path', join(out, 'prod_env')], process.cwd());
+    expect(made.status, made.stderr).toBe(0);
+    const summarized = await nodeProcess(['pipelines/summarize.js', '-o', out, '--release', 'r1', '--suites', 'quickstart', 'other', '--schema-path', 'configs/schema_quickstart.yaml', '--local-path', join(out, 'prod_env')], process.cwd());
+    expect(summarized.status, summarized.stderr).toBe(0);
+    const taken = JSON.parse(readFileSync(join(out, 'releases', 'r1', 'runs_to_run_suites.json'), 'utf8')) as Record<string, string>;
+    const other = Object.keys(taken).find((run) => taken[run] === 'other')!;
+    expect(other).toBe('simple_mcqa:model=simple_model1,max_train_instances=0');
+    const release = await startViewer(['-o', out, '--release', 'r1', '-p', '0']);
+    try {
+      const get = async <T>(path: string) => (await (await fetch(new URL(`api/${path}`, release.url))).json()) as T;
+      expect(await get('info')).toEqual({ kind: 'release', name: 'r1', suites: ['quickstart', 'other'], runs: 3, suitesAvailable: ['other', 'quickstart'] });
+      expect((await get<{ runs: { run_name: string; suite: string }[] }>('runs')).runs.map((r) => [r.run_name, r.suite])).toEqual(
+        [[PLAIN, 'quickstart'], [ROBUST, 'quickstart'], [other, 'other']],
+      );
+      // No suite given: the run's own, from runs_to_run_suites.json.
+      expect((await get<{ total: number }>(`instances?run=${encodeURIComponent(other)}`)).total).toBe(5);
+      expect((await get<{ total: number }>(`instances?run=${encodeURIComponent(PLAIN)}`)).total).toBe(10);
+    } finally {
+      await release.stop();
+    }
+  });
+});
+
 describe('helm-server --export-path and its errors', () => {
   it('writes a static site of the suite: the app, config.js without an API, HELM\'s files and no store', async () => {
     const site = join(out, '..', `${out.split('/').pop()}-site`);
@@ -195,7 +221,7 @@ describe('helm-server --export-path and its errors', () => {
 
   it('says what is wrong: an unknown suite, a port in use, both --suite and --release', async () => {
     const unknown = await nodeProcess(['pipelines/serve.js', '-o', out, '--suite', 'nope'], process.cwd());
-    expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringMatching(/no suite 'nope'.*Summarized: --suite quickstart/s)]);
+    expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringMatching(/no suite 'nope'.*Summarized: .*--suite quickstart/s)]);
     const busy = await nodeProcess(['pipelines/serve.js', '-o', out, '-p', new URL(server.url).port], process.cwd());
     expect([busy.status, busy.stderr]).toEqual([2, expect.stringMatching(/in use: give another with -p/)]);
     const both = await nodeProcess(['pipelines/serve.js', '-o', out, '--suite', 'a', '--release', 'b'], process.cwd());

@@ -9,7 +9,7 @@ import { derivedTables } from './derived-tables.ts';
 import { runCatalog } from './run-catalog.ts';
 import { instancesPage, type InstanceFilters } from './run-instances.ts';
 import { listRuns, runDetail, runRow, schemaPathsFor } from './run-listing.ts';
-import type { ServedSummary } from './serve-target.ts';
+import { suiteOfRun, type ServedSummary } from './serve-target.ts';
 import type { ViewerDb } from './viewer-db.ts';
 
 export type ApiHandler = (query: URLSearchParams) => Promise<unknown>;
@@ -48,9 +48,12 @@ export function apiRoutes(db: ViewerDb, outputPath: string, served: ServedSummar
   const catalog = runCatalog(db, outputPath);
   const context = { db, searches: derivedTables(db, 'search', 4), outcomes: derivedTables(db, 'outcome', 2), pages: derivedTables(db, 'pages', 6) };
   const joins = derivedTables(db, 'compared', 2);
-  const suiteOf = (query: URLSearchParams, name = 'suite'): string => {
+  /** The suite a route reads: its parameter `name`, else the one the served release takes run `runParam` from. */
+  const suiteOf = (query: URLSearchParams, name = 'suite', runParam = 'run'): string => {
     const suite = text(query, name);
-    return suite === undefined ? served.suites[0]! : checkSuite(suite, name);
+    if (suite !== undefined) return checkSuite(suite, name);
+    const run = text(query, runParam);
+    return (run === undefined ? undefined : suiteOfRun(served, run)) ?? served.suites[0]!;
   };
   const schemas = (suite: string) => schemaPathsFor(outputPath, suite, served.relativeDir);
   return new Map<string, ApiHandler>([
@@ -58,12 +61,12 @@ export function apiRoutes(db: ViewerDb, outputPath: string, served: ServedSummar
       kind: served.target.kind,
       name: served.target.name,
       suites: served.suites,
-      runs: (await listRuns(db, catalog, served.suites, { offset: 0, limit: 1 })).total,
+      runs: (await listRuns(db, catalog, served, undefined, { offset: 0, limit: 1 })).total,
       suitesAvailable: catalog.suitesWithRuns(),
     })],
     ['runs', (query) => {
       const optional = (name: string) => (text(query, name) === undefined ? {} : { [name]: text(query, name) });
-      return listRuns(db, catalog, text(query, 'suite') === undefined ? served.suites : [suiteOf(query)], {
+      return listRuns(db, catalog, served, text(query, 'suite') === undefined ? undefined : suiteOf(query), {
         ...optional('q'), ...optional('scenario'), ...optional('model'), ...optional('group'), ...optional('perturbation'),
         ...page(query, 50),
       });
@@ -84,8 +87,8 @@ export function apiRoutes(db: ViewerDb, outputPath: string, served: ServedSummar
     }],
     ['compare', async (query) => {
       const pageOf = page(query, 20);
-      const suiteA = suiteOf(query, 'suite_a');
-      const suiteB = suiteOf(query, 'suite_b');
+      const suiteA = suiteOf(query, 'suite_a', 'a');
+      const suiteB = suiteOf(query, 'suite_b', 'b');
       const a = await runRow(db, catalog, suiteA, required(query, 'a'), schemas(suiteA));
       const b = await runRow(db, catalog, suiteB, required(query, 'b'), schemas(suiteB));
       return compareRuns(db, joins, { a, b }, a.mainMetric ?? b.mainMetric, pageOf);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CATALOG_COLUMNS, NotFound, type RunCatalog } from './run-catalog.ts';
 import { mainMetricOf, type MainMetric } from './main-metric.ts';
 import { runParts } from './run-parts.ts';
+import type { ServedSummary } from './serve-target.ts';
 import type { Row, ViewerDb } from './viewer-db.ts';
 
 export interface RunFilters {
@@ -21,6 +22,7 @@ export interface RunFilters {
 
 const FILTERED = `FROM catalog
   WHERE suite IN (SELECT unnest($suites))
+    AND ($release_runs::VARCHAR[] IS NULL OR list_contains($release_runs::VARCHAR[], run_name || chr(0) || suite))
     AND ($q::VARCHAR IS NULL OR contains(lower(run_name), $q::VARCHAR))
     AND ($scenario::VARCHAR IS NULL OR scenario = $scenario::VARCHAR)
     AND ($model::VARCHAR IS NULL OR model = $model::VARCHAR)
@@ -33,11 +35,17 @@ const FACETS = `SELECT
   (SELECT list(DISTINCT g ORDER BY g) FROM (SELECT unnest(groups) AS g FROM catalog WHERE suite IN (SELECT unnest($suites)))) AS groups,
   (SELECT list(DISTINCT p ORDER BY p) FROM (SELECT unnest(perturbations) AS p FROM catalog WHERE suite IN (SELECT unnest($suites)))) AS perturbations`;
 
-/** `/api/runs`: the page of runs matching `filters`, their count and the values each filter can take. */
-export async function listRuns(db: ViewerDb, catalog: RunCatalog, suites: readonly string[], filters: RunFilters) {
+/**
+ * `/api/runs`: the page of runs matching `filters`, their count and the values each filter can take; the runs of
+ * `suite`, else those of the served summary (a release: each run from the suite it names).
+ */
+export async function listRuns(db: ViewerDb, catalog: RunCatalog, served: ServedSummary, suite: string | undefined, filters: RunFilters) {
+  const suites = suite === undefined ? served.suites : [suite];
   await catalog.load(suites);
+  const releaseRuns = suite === undefined ? served.runSuites : undefined;
   const params = {
     suites: listValue([...suites]),
+    release_runs: releaseRuns === undefined ? null : listValue([...releaseRuns].map(([run, from]) => `${run}\0${from}`)),
     q: filters.q?.toLowerCase() ?? null,
     scenario: filters.scenario ?? null,
     model: filters.model ?? null,
@@ -47,7 +55,7 @@ export async function listRuns(db: ViewerDb, catalog: RunCatalog, suites: readon
   const [counted, runs, facets] = await Promise.all([
     db.rows(`SELECT count(*) AS n ${FILTERED}`, params),
     db.rows(`SELECT ${CATALOG_COLUMNS} ${FILTERED} ORDER BY run_name, suite LIMIT $limit OFFSET $offset`, { ...params, limit: filters.limit, offset: filters.offset }),
-    db.rows(FACETS, { suites: params.suites }),
+    db.rows(FACETS, { suites: params.suites }), // facets of the suites' runs
   ]);
   const empty = (value: unknown) => (value ?? []) as string[];
   return {

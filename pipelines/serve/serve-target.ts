@@ -14,7 +14,13 @@ export interface ServedSummary {
   readonly relativeDir: string;
   /** The suites of the runs shown (one for a suite). */
   readonly suites: readonly string[];
+  /** A release's runs, each with the suite it is taken from (`runs_to_run_suites.json`); undefined for a suite. */
+  readonly runSuites?: ReadonlyMap<string, string>;
 }
+
+/** The suite the served summary takes a run from (for a suite, that suite). */
+export const suiteOfRun = (served: ServedSummary, runName: string): string | undefined =>
+  served.runSuites === undefined ? served.suites[0] : served.runSuites.get(runName);
 
 const FOLDERS = { suite: 'runs', release: 'releases' } as const;
 
@@ -32,11 +38,11 @@ function summaries(outputPath: string): { target: ServeTarget; mtimeMs: number }
   return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
 }
 
-/** The suites of a release, from its `runs_to_run_suites.json` (run name → suite), in first-seen order. */
-function releaseSuites(releaseDir: string): string[] {
+/** A release's `runs_to_run_suites.json`: run name → the suite the release takes it from. */
+function releaseRuns(releaseDir: string): Map<string, string> {
   const file = join(releaseDir, 'runs_to_run_suites.json');
   if (!existsSync(file)) throw new UserError(`The release folder ${releaseDir} has no runs_to_run_suites.json: summarize the release first (helm-summarize --release … --suites …).`);
-  return [...new Set(Object.values(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>))];
+  return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
 }
 
 /** The summary to serve under `outputPath`: the one named, or the newest; a UserError when there is none. */
@@ -54,5 +60,7 @@ export function resolveServedSummary(outputPath: string, target: ServeTarget | u
     const names = summaries(outputPath).map((s) => `--${s.target.kind} ${s.target.name}`);
     throw new UserError(`There is no ${chosen.kind} '${chosen.name}' under ${outputPath} (${dir} does not exist).${names.length > 0 ? ` Summarized: ${names.join(', ')}.` : ''}`);
   }
-  return { target: chosen, relativeDir, suites: chosen.kind === 'suite' ? [chosen.name] : releaseSuites(dir) };
+  if (chosen.kind === 'suite') return { target: chosen, relativeDir, suites: [chosen.name] };
+  const runSuites = releaseRuns(dir);
+  return { target: chosen, relativeDir, suites: [...new Set(runSuites.values())], runSuites };
 }
