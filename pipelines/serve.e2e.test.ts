@@ -58,6 +58,9 @@ describe('helm-server on the quickstart suite', () => {
       expect(response.status).toBe(200);
       expect(await response.text()).toBe(readFileSync(join(suiteDir(), decodeURIComponent(file)), 'utf8'));
     }
+    // HELM's fallback for a suite without schema.json (one not summarized): the classic schema's YAML as JSON.
+    const fallback = (await (await fetch(new URL('benchmark_output/runs/not-summarized/schema.json', server.url))).json()) as { run_groups: { name: string }[] };
+    expect(fallback.run_groups.map((g) => g.name)).toContain('core_scenarios');
     const page = await fetch(server.url);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
   });

@@ -4,12 +4,19 @@
  * (safe-path.ts); GET and HEAD only.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { DEFAULT_SCHEMA_PATH } from '../../sinks/summary/helm-schema.ts';
 import { UserError } from '../../core/errors.ts';
 import type { ApiHandler } from './api-routes.ts';
 import { NotFound } from './run-catalog.ts';
 import { fileUnder } from './safe-path.ts';
 import { sendFile } from './static-files.ts';
+
+/** The default schema (configs/schema_classic.yaml) as plain JSON, read once. */
+let classicSchemaJson: unknown;
+const classicSchema = (): unknown => (classicSchemaJson ??= parseYaml(readFileSync(DEFAULT_SCHEMA_PATH, 'utf8')));
 
 /** The frontend's files. */
 export const WEB_DIR = fileURLToPath(new URL('web/', import.meta.url));
@@ -61,7 +68,10 @@ async function answer(setup: ServerSetup, request: IncomingMessage, response: Se
   const rest = path.slice(prefix.length);
   const file = fileUnder(root, prefix === '/' && (rest === '' || rest.endsWith('/')) ? `${rest}index.html` : rest);
   if (file === undefined) return sendJson(response, 403, { error: 'That path leads outside the folder this route serves.' });
-  if (!(await sendFile(response, file, method))) sendJson(response, 404, { error: `Not found: ${path}` });
+  if (await sendFile(response, file, method)) return;
+  // HELM's fallback for a suite or release without schema.json: the classic schema, its YAML as JSON.
+  if (prefix === '/benchmark_output/' && /^(runs|releases)\/[^/]+\/schema\.json$/.test(rest)) return sendJson(response, 200, classicSchema());
+  sendJson(response, 404, { error: `Not found: ${path}` });
 }
 
 /** A server (not yet listening) for `setup`. */
