@@ -9,6 +9,7 @@
  *   (`requestStateJson`, `perInstanceStatsJson`), `helmJson` of each, the NDJSON lines (`JSON.stringify`), pushing
  *   each file's text (the 4 run files and the store's 2 staging NDJSON files, through `batchedFile` as the sinks do;
  *   a push that fills a 64 KiB batch joins it, which is where V8 flattens the concatenated text), closing last;
+ *   then, apart, the store's conversion of the staged segments to Parquet (DuckDB, done beside the run's thread);
  * - the run's writer: `openRunWriter(...).writeUnit` for every instance and `finish` (everything above in the run's
  *   order, plus the store's Parquet conversion on DuckDB's thread), all outputs on and with `--skip-helm-json`.
  *
@@ -27,8 +28,9 @@ import { parsePythonJson } from '../core/python-json.ts';
 import type { CompletedRequest } from '../core/request.ts';
 import type { RunSpec } from '../core/run-spec.ts';
 import { Stat, type StatJson } from '../core/stat.ts';
-import { batchedFile } from '../sinks/batched-file.ts';
+import { batchedFile, type BatchedFile } from '../sinks/batched-file.ts';
 import { openRunWriter } from '../sinks/run-writer.ts';
+import { convertSegment, makeStoreDirs, openParquetConverter, type RunSegment } from '../sinks/store/run-store.ts';
 import { BENCH_WORK, ensureMmluData } from './mmlu-data.ts';
 import { timedRun } from './timed-run.ts';
 
@@ -36,6 +38,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const FLOOR = join(BENCH_WORK, 'floor');
 const RUN_DIR_NAME = 'mmlu:subject=bench,method=multiple_choice_joint,model=simple_model1';
 const CHUNK = 1000;
+const SEGMENT = 1024; // request states per staging segment, as sinks/store/run-store-writer.ts
 
 const { values } = parseArgs({ options: { n: { type: 'string', short: 'n', default: '20000' } } });
 const N = Number(values.n);
@@ -88,7 +91,14 @@ async function breakdown(n: number): Promise<Record<string, number>> {
   const dir = join(FLOOR, 'breakdown');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const files = FILES.map((name, k) => batchedFile(join(dir, name.replaceAll(' ', '-')), { durable: k < 4 }));
+  // The 4 run files, then the store's staging pair, a new pair every SEGMENT states (run-store-writer.ts).
+  const segments: RunSegment[] = [];
+  const stagingPair = (offset: number): [BatchedFile, BatchedFile] => {
+    const at = (name: string) => join(dir, `segment${segments.length}.${name}.ndjson`);
+    segments.push({ requestStatesNdjson: at('scenario_state'), perInstanceStatsNdjson: at('per_instance_stats'), offset });
+    return [batchedFile(segments.at(-1)!.requestStatesNdjson, { durable: false }), batchedFile(segments.at(-1)!.perInstanceStatsNdjson, { durable: false })];
+  };
+  const files = [...FILES.slice(0, 4).map((name) => batchedFile(join(dir, name))), ...stagingPair(0)];
   const keys = [...STEPS, ...FILES.map((f) => `write ${f}`), 'close (flush, fsync)'];
   const ms = new Float64Array(keys.length);
   let t = 0;
@@ -97,12 +107,18 @@ async function breakdown(n: number): Promise<Record<string, number>> {
     ms[k] = ms[k]! + now - t;
     t = now;
   };
+  const closing: Promise<void>[] = [];
   const units: ReturnType<typeof instance>[] = [];
   for (let i = 0; i < n; i++) {
     if (i % CHUNK === 0) for (let k = 0; k < CHUNK; k++) units[k] = instance(i + k); // made beforehand, not timed
     const unit = units[i % CHUNK]!;
-    // One instance as sinks/run-writer.ts writes it, each step timed on its own.
     t = performance.now();
+    if (i % SEGMENT === 0 && i > 0) {
+      closing.push(files[4]!.close(), files[5]!.close());
+      [files[4], files[5]] = stagingPair(i);
+      lap(keys.length - 1);
+    }
+    // One instance as sinks/run-writer.ts writes it, each step timed on its own.
     const state = requestStateJson(unit.state);
     const entry = perInstanceStatsJson(unit.entry);
     lap(0);
@@ -121,11 +137,23 @@ async function breakdown(n: number): Promise<Record<string, number>> {
     }
   }
   t = performance.now();
-  await Promise.all(files.map((f) => f.close()));
+  await Promise.all([...closing, ...files.map((f) => f.close())]);
   lap(keys.length - 1);
-  rmSync(dir, { recursive: true, force: true });
   const usPerInstance = Object.fromEntries(keys.map((k, j) => [k, Number(((ms[j]! * 1000) / n).toFixed(2))]));
   usPerInstance.total = Number(((ms.reduce((a, b) => a + b, 0) * 1000) / n).toFixed(2));
+  // The store's part on DuckDB's thread (beside the run's): each segment to Parquet, a converter per segment.
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await makeStoreDirs(join(dir, 'store'));
+  for (const [index, segment] of segments.entries()) {
+    const converter = await openParquetConverter();
+    await convertSegment(converter, join(dir, 'store'), runSpec.name, segment, index + 1);
+    converter.close();
+  }
+  const cpu = process.cpuUsage(cpu0);
+  usPerInstance['store: Parquet conversion, wall (DuckDB thread)'] = Number((((performance.now() - t0) * 1000) / n).toFixed(2));
+  usPerInstance['store: Parquet conversion, CPU'] = Number(((cpu.user + cpu.system) / n).toFixed(2));
+  rmSync(dir, { recursive: true, force: true });
   return usPerInstance;
 }
 

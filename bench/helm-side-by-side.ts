@@ -31,6 +31,8 @@ interface Run {
   readonly n: number;
   readonly wallSeconds: number;
   readonly peakRssMb: number;
+  /** User + system CPU seconds of the process and its threads (`/usr/bin/time`): less moved by other work than wall time. */
+  readonly cpuSeconds: number;
   /** The `num_instances` stat of stats.json (split test): the instances the run evaluated. */
   readonly numInstances: number;
 }
@@ -62,6 +64,7 @@ process.env.PATH = `${join(anchor, 'venv', 'bin')}:${process.env.PATH ?? ''}`;
 process.env.PYTHONPATH = join(anchor, 'stubs');
 
 const dataRoot = join(SIDE, 'data');
+const loads: { engine: Engine; n: number; load1: number }[] = []; // the 1-minute load average at each run's end
 await ensureMmluData(dataRoot, rows);
 
 /** A fresh output folder whose scenarios/mmlu/data is the shared generated data. */
@@ -94,8 +97,11 @@ async function measure(engine: Engine, n: number, keep = false): Promise<Run & {
   const wallSeconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${engine} -m ${n} failed (${run.status}): ${run.stderr.slice(-3000)}`);
   const runDir = join(out, 'runs', suite, RUN_DIR_NAME);
-  const figure = { engine, n, wallSeconds: Number(wallSeconds.toFixed(2)), peakRssMb: Math.round(run.peakRssKb / 1024), numInstances: numInstancesOf(runDir), runDir };
+  const seconds = (field: string) => Number(new RegExp(`${field} time \\(seconds\\): ([\\d.]+)`).exec(run.stderr)?.[1] ?? NaN);
+  const cpuSeconds = Number((seconds('User') + seconds('System')).toFixed(2));
+  const figure = { engine, n, wallSeconds: Number(wallSeconds.toFixed(2)), peakRssMb: Math.round(run.peakRssKb / 1024), cpuSeconds, numInstances: numInstancesOf(runDir), runDir };
   console.log(JSON.stringify({ ...figure, runDir: undefined, load: loadavg()[0]!.toFixed(2) }));
+  loads.push({ engine, n, load1: Number(loadavg()[0]!.toFixed(2)) });
   if (!keep) rmSync(join(SIDE, name), { recursive: true, force: true });
   return figure;
 }
@@ -124,6 +130,7 @@ async function check(n: number): Promise<Record<string, unknown>> {
 /** Marginal ms per instance, intercept (start-up, reading the data) and peak RSS of one engine's two runs. */
 function fit(small: Run, big: Run) {
   const marginalMs = ((big.wallSeconds - small.wallSeconds) * 1000) / (big.n - small.n);
+  const marginalCpuMs = ((big.cpuSeconds - small.cpuSeconds) * 1000) / (big.n - small.n);
   return {
     engine: small.engine,
     sizes: [small.n, big.n],
@@ -132,6 +139,8 @@ function fit(small: Run, big: Run) {
     numInstances: [small.numInstances, big.numInstances],
     marginalMsPerInstance: Number(marginalMs.toFixed(4)),
     interceptSeconds: Number((small.wallSeconds - (marginalMs * small.n) / 1000).toFixed(2)),
+    cpuSeconds: [small.cpuSeconds, big.cpuSeconds],
+    marginalCpuMsPerInstance: Number(marginalCpuMs.toFixed(4)),
   };
 }
 
@@ -140,7 +149,7 @@ const checked = checkSize > 0 ? await check(checkSize) : undefined;
 const runs: Run[] = [];
 for (const n of helmSizes) runs.push(await measure('helm', n));
 for (const engine of ['ours', 'ours --skip-helm-json'] as const) for (const n of ourSizes) runs.push(await measure(engine, n));
-const strip = ({ engine, n, wallSeconds, peakRssMb, numInstances }: Run): Run => ({ engine, n, wallSeconds, peakRssMb, numInstances });
+const strip = ({ engine, n, wallSeconds, peakRssMb, cpuSeconds, numInstances }: Run): Run => ({ engine, n, wallSeconds, peakRssMb, cpuSeconds, numInstances });
 const fits = (['helm', 'ours', 'ours --skip-helm-json'] as const).map((engine) => {
   const [small, big] = runs.filter((r) => r.engine === engine);
   return fit(small!, big!);
@@ -149,6 +158,8 @@ const [helm, ours, lean] = fits;
 const ratios = {
   helmOverOurs: Number((helm!.marginalMsPerInstance / ours!.marginalMsPerInstance).toFixed(2)),
   helmOverOursSkipHelmJson: Number((helm!.marginalMsPerInstance / lean!.marginalMsPerInstance).toFixed(2)),
+  cpuHelmOverOurs: Number((helm!.marginalCpuMsPerInstance / ours!.marginalCpuMsPerInstance).toFixed(2)),
+  cpuHelmOverOursSkipHelmJson: Number((helm!.marginalCpuMsPerInstance / lean!.marginalCpuMsPerInstance).toFixed(2)),
 };
 console.log(JSON.stringify({ fits, ratios }, null, 2));
 const machine = { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
@@ -156,5 +167,5 @@ const load = { before: loadBefore.map((x) => Number(x.toFixed(2))), after: loada
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(root, 'bench', 'results', 'side-by-side.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), machine, load, evalRows: rows, check: checked, runs: runs.map(strip), fits, ratios }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, load, evalRows: rows, check: checked, runs: runs.map(strip), loadAtEachRunsEnd: loads, fits, ratios }, null, 2)}\n`,
 );
