@@ -217,6 +217,13 @@ describe('helm-server --export-path and its errors', () => {
       expect(readdirSync(join(site, 'benchmark_output/runs/quickstart', ROBUST)).sort()).toEqual(
         ['display_predictions.json', 'display_requests.json', 'instances.json', 'per_instance_stats.json', 'run_spec.json', 'scenario.json', 'scenario_state.json', 'stats.json'],
       );
+      // A second export replaces the first; a folder that is not an export, or one holding the output, is refused.
+      expect((await nodeProcess(['pipelines/serve.js', '-o', out, '--suite', 'quickstart', '--export-path', site], process.cwd())).status).toBe(0);
+      for (const folder of [join(out, '..'), join(site, 'benchmark_output')]) {
+        const refused = await nodeProcess(['pipelines/serve.js', '-o', out, '--suite', 'quickstart', '--export-path', folder], process.cwd());
+        expect([refused.status, refused.stderr]).toEqual([2, expect.stringMatching(/overlap|not an earlier export/)]);
+      }
+      expect(existsSync(join(suiteDir(), 'summary.json'))).toBe(true);
     } finally {
       rmSync(site, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { configJs } from './config-js.ts';
 import { WEB_DIR } from './http-server.ts';
@@ -29,17 +29,32 @@ async function copyFolder(from: string, to: string, topLevelOnly: boolean): Prom
 const runFolders = (suiteDir: string): string[] =>
   readdirSync(suiteDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(suiteDir, e.name, 'run_spec.json'))).map((e) => e.name);
 
-/** Writes the static site to `exportPath`; returns how many runs it holds. */
-export async function exportSite(outputPath: string, served: ServedSummary, project: string, exportPath: string): Promise<number> {
+/** Marks a folder as an export of ours, which a later export may replace whole. */
+const EXPORT_MARK = '.helm-server-export';
+
+/** Refuses an export folder that would hold or replace anything but an earlier export (never deletes a user's folder). */
+function checkExportPath(exportPath: string, outputPath: string): string {
   const target = resolve(exportPath);
-  if (target === resolve(outputPath) || target.startsWith(`${resolve(outputPath)}/`)) {
-    throw new UserError(`--export-path ${exportPath} is inside the output path ${outputPath}: give a folder outside it.`);
+  const output = resolve(outputPath);
+  const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${sep}`);
+  if (isWithin(target, output) || isWithin(output, target)) {
+    throw new UserError(`--export-path ${exportPath} and the output path ${outputPath} overlap: give a folder outside it (a new one, or an earlier export).`);
   }
+  if (existsSync(target) && readdirSync(target).length > 0 && !existsSync(join(target, EXPORT_MARK))) {
+    throw new UserError(`--export-path ${exportPath} exists and is not an earlier export of helm-server (it has no ${EXPORT_MARK}): give a new or empty folder, so that nothing of yours is replaced.`);
+  }
+  return target;
+}
+
+/** Writes the static site to `exportPath` (a new or empty folder, or an earlier export, replaced); returns how many runs it holds. */
+export async function exportSite(outputPath: string, served: ServedSummary, project: string, exportPath: string): Promise<number> {
+  const target = checkExportPath(exportPath, outputPath);
   const staging = join(target, '..', `.${basename(target)}.export-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   try {
     await cp(WEB_DIR, staging, { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
     await writeFile(join(staging, 'config.js'), configJs(served.target, project, null));
+    await writeFile(join(staging, EXPORT_MARK), `helm-server export of ${served.relativeDir}\n`);
     const base = join(staging, 'benchmark_output');
     await copyFolder(join(outputPath, served.relativeDir), join(base, served.relativeDir), false);
     let runs = 0;
