@@ -9,7 +9,7 @@
  * output folder, the run to open and how many instances per page to expect. The large generated suite (a run of a few
  * thousand instances, paged to its last page) is one more entry there.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -19,7 +19,8 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { LARGE_ROBUST_RUN, LARGE_RUN, makeLargeSuite } from './__fixtures__/viewer-suites.ts';
+import { sqlString } from '../sinks/duckdb/open-database.ts';
+import { LARGE_ROBUST_RUN, LARGE_RUN, makeLargeSuite, startViewer, type ViewerServer } from './__fixtures__/viewer-suites.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -73,23 +74,6 @@ const SUITES: SuiteCase[] = [
 const shown = (value: unknown) => (value === undefined || value === null ? '-'
   : typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : String(value));
 
-/** Starts `node pipelines/serve.js …` and resolves with its base URL, read from its "serving … at <url>" line. */
-function startServer(args: string[]): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['pipelines/serve.js', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`helm-server did not start: ${out}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /helm-server: serving .* at (http:\/\/127\.0\.0\.1:(\d+))\//.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, base: m[1]! }); }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`helm-server exited ${code}: ${out}`)); });
-  });
-}
-
 /** A plain static file server over `dir` (as any static host would serve an export). */
 function staticServer(dir: string): Promise<{ server: Server; base: string }> {
   const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json' };
@@ -114,13 +98,12 @@ async function sql(suiteDir: string, query: string): Promise<Record<string, unkn
   const { stdout } = await node(['pipelines/sql.js', suiteDir, query, '--json']);
   return stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 }
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 for (const c of SUITES) {
   describe(`helm-server in chromium: ${c.label}`, () => {
     let tmp: string;
     let suiteDir: string;
-    let server: ChildProcess | undefined;
+    let server: ViewerServer | undefined;
     let files: Server | undefined;
     let base: string;
     let browser: Browser | undefined;
@@ -157,7 +140,8 @@ for (const c of SUITES) {
       const out = join(tmp, 'out');
       await c.make(out);
       suiteDir = join(out, 'runs', c.suite);
-      ({ child: server, base } = await startServer(['-o', out, '--suite', c.suite, '-p', '0']));
+      server = await startViewer(['-o', out, '--suite', c.suite, '-p', '0']);
+      base = server.url.replace(/\/$/, '');
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(15_000);
@@ -165,7 +149,7 @@ for (const c of SUITES) {
 
     afterAll(async () => {
       await browser?.close();
-      server?.kill();
+      await server?.stop();
       files?.close();
       if (shots.length) {
         await mkdir(SHOTS, { recursive: true });
@@ -263,7 +247,7 @@ for (const c of SUITES) {
       expect(adapter.max_train_instances).toBe(String(spec.adapter_spec.max_train_instances));
       expect(adapter.model_deployment).toBe(spec.adapter_spec.model_deployment);
 
-      const [{ n }] = await sql(suiteDir, `SELECT count(DISTINCT instance_id)::INTEGER AS n FROM request_states WHERE run_name = ${quote(c.run)}`) as [{ n: number }];
+      const [{ n }] = await sql(suiteDir, `SELECT count(DISTINCT instance_id)::INTEGER AS n FROM request_states WHERE run_name = ${sqlString(c.run)}`) as [{ n: number }];
       const pages = Math.ceil(n / PER_PAGE);
       expect(await text('instances-total')).toBe(`${n} instances`);
       expect(await text('page-info')).toBe(`Page 1 of ${pages}`);
@@ -290,7 +274,7 @@ for (const c of SUITES) {
         const em = await shownVariant.getByTestId('instance-stats').locator('tr[data-metric="exact_match"] td').last().innerText();
         expect(em).toBe(shown(predictions[k]!.stats.exact_match));
       }
-      const [stored] = await sql(suiteDir, `SELECT completion FROM request_states WHERE run_name = ${quote(c.run)} AND instance_id = ${quote(ids[0]!)} AND perturbation_name IS NULL`);
+      const [stored] = await sql(suiteDir, `SELECT completion FROM request_states WHERE run_name = ${sqlString(c.run)} AND instance_id = ${sqlString(ids[0]!)} AND perturbation_name IS NULL`);
       expect(await first.getByTestId('completion').first().textContent()).toBe(stored!.completion);
 
       // Paging: next, then the last page.

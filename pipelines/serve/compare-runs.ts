@@ -6,6 +6,7 @@
 import { listValue } from '@duckdb/node-api';
 import { UserError } from '../../core/errors.ts';
 import type { DerivedTables } from './derived-tables.ts';
+import { completionOf, type StoredState } from './instance-view.ts';
 import type { MainMetric } from './main-metric.ts';
 import { runParts } from './run-parts.ts';
 import type { Row, ViewerDb } from './viewer-db.ts';
@@ -51,13 +52,8 @@ interface StateText {
 
 function stateText(row: Row | undefined): StateText | undefined {
   if (row === undefined) return undefined;
-  const state = JSON.parse(String(row['state'])) as {
-    instance: { input: { text: string } };
-    output_mapping?: Record<string, string> | null;
-    result?: { completions: { text: string }[] } | null;
-  };
-  const completion = state.result?.completions[0]?.text ?? null;
-  return { input: state.instance.input.text, completion, mapped_output: (completion === null ? undefined : state.output_mapping?.[completion.trim()]) ?? null };
+  const state = JSON.parse(String(row['state'])) as StoredState;
+  return { input: state.instance.input.text, ...completionOf(state) };
 }
 
 /** The page of the comparison of run `a` with run `b` on `metric`. */

@@ -38,7 +38,7 @@ export interface ViewInstance {
 }
 
 /** The part of a HELM RequestState the viewer reads. */
-interface StoredState {
+export interface StoredState {
   readonly instance: {
     readonly id: string;
     readonly split: string;
@@ -57,16 +57,19 @@ interface StoredState {
   readonly prompt_truncated?: boolean;
 }
 
-function viewRequest(seq: number, state: StoredState): ViewRequest {
+/** A request state's first completion, and what the output mapping makes of it (multiple choice: a letter's text). */
+export function completionOf(state: Pick<StoredState, 'result' | 'output_mapping'>): { completion: string | null; mapped_output: string | null } {
   const completion = state.result?.completions[0]?.text ?? null;
-  const mapped = completion === null ? undefined : state.output_mapping?.[completion.trim()];
+  return { completion, mapped_output: (completion === null ? undefined : state.output_mapping?.[completion.trim()]) ?? null };
+}
+
+function viewRequest(seq: number, state: StoredState): ViewRequest {
   return {
     seq,
     reference_index: state.reference_index ?? null,
     request_mode: state.request_mode ?? null,
     prompt: state.request.prompt,
-    completion,
-    mapped_output: mapped ?? null,
+    ...completionOf(state),
     success: state.result?.success ?? null,
     request_time: state.result?.request_time ?? null,
     num_train_instances: state.num_train_instances ?? null,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { ViewInstance } from '../instance-view.ts';
 
 const { buildInstances, queryInstances, compareInstances } = await import('./static-instances.js' as string);
 
@@ -20,15 +21,15 @@ describe('static instances (HELM display files → /api/instances)', () => {
   it('keeps instances.json order and joins each prediction and request by position', () => {
     expect(all.map((i: { instance_id: string }) => i.instance_id)).toEqual(raw.instances.map((i: { id: string }) => i.id));
     expect(all.map((i: { ordinal: number }) => i.ordinal)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    all.forEach((item: any, n: number) => {
+    all.forEach((item: ViewInstance, n: number) => {
       const pred: Pred = raw.predictions[n];
       expect(item.variants).toHaveLength(1);
-      const request = item.variants[0].trials[0].requests[0];
+      const request = item.variants[0]!.trials[0]!.requests[0]!;
       expect(request.prompt).toBe(raw.requests[n].request.prompt);
       expect(request.completion).toBe(pred.predicted_text);
       expect(request.mapped_output).toBe(pred.mapped_output ?? null);
       expect(item.main_value).toBe(pred.stats.exact_match);
-      expect(item.variants[0].references.map((r: { tags: string[] }) => r.tags)).toEqual(raw.instances[n].references.map((r: { tags: string[] }) => r.tags));
+      expect(item.variants[0]!.references.map((r: { tags: string[] }) => r.tags)).toEqual(raw.instances[n].references.map((r: { tags: string[] }) => r.tags));
     });
   });
 
