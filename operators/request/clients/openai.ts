@@ -1,15 +1,15 @@
 /**
- * @module HELM's OpenAI-protocol clients through the official `openai` SDK: `OpenAIClient` (chat completions),
- * `OpenAILegacyCompletionsClient` (`/completions`, with logprobs and echo), and vLLM's `VLLMClient` /
- * `VLLMChatClient`. Any OpenAI-compatible server (vLLM, llama.cpp's server, Ollama, Together, …) is reached
- * by `base_url` in the deployment's `client_spec.args`.
+ * @module HELM's OpenAI-protocol clients, set up through the official `openai` SDK and sent as it sends them
+ * (openai-raw-call.ts): `OpenAIClient` (chat completions), `OpenAILegacyCompletionsClient` (`/completions`, with
+ * logprobs and echo), and vLLM's `VLLMClient` / `VLLMChatClient`. Any OpenAI-compatible server (vLLM, llama.cpp's
+ * server, Ollama, Together, …) is reached by `base_url` in the deployment's `client_spec.args`.
  */
-import OpenAI from 'openai';
 import { UserError } from '../../../core/errors.ts';
 import type { Request, RequestResult } from '../../../core/request.ts';
 import type { CachedResponse, ClientContext, ModelClient } from './model-client.ts';
 import { decodeBlocked, decodeChat, decodeCompletion, decodeEmbedding, type OutputProcessor } from './openai-decode.ts';
 import { blockedKindOf, classifyOpenAIError, toOpenAIRequestError } from './openai-errors.ts';
+import { openaiRawCall } from './openai-raw-call.ts';
 import {
   chatRawRequest,
   completionRawRequest,
@@ -90,20 +90,16 @@ export function openaiClient(context: ClientContext, options: OpenAIClientOption
   const isLegacy = flavor === 'legacy-completions' || flavor === 'vllm';
   const site = (model: string) => ({ deploymentName: context.deploymentName, baseURL: sdk.baseURL, model, secrets: [apiKey] });
 
+  // The SDK's request for the three endpoints, sent without the SDK's per-request work (openai-raw-call.ts).
+  const rawCall = openaiRawCall(sdk);
+
   async function call(raw: OpenAIRawRequest, signal: AbortSignal): Promise<OpenAIResponse> {
     const endpoint = endpointOf(raw);
     const url = `${sdk.baseURL.replace(/\/$/, '')}/${endpoint === 'chat' ? 'chat/completions' : endpoint}`;
-    if (endpoint === 'chat') {
-      const body = await sdk.chat.completions.create(raw as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, { signal });
-      return parseOpenAIResponse('chat', body, url);
-    }
-    if (endpoint === 'completions') {
-      const body = await sdk.completions.create(raw as unknown as OpenAI.CompletionCreateParamsNonStreaming, { signal });
-      return parseOpenAIResponse('completions', body, url);
-    }
+    if (endpoint === 'chat') return parseOpenAIResponse('chat', await rawCall('chat', raw, signal), url);
+    if (endpoint === 'completions') return parseOpenAIResponse('completions', await rawCall('completions', raw, signal), url);
     // 'float': compatible servers all speak it (the SDK would ask for base64 otherwise).
-    const body = await sdk.embeddings.create({ ...(raw as OpenAI.EmbeddingCreateParams), encoding_format: 'float' }, { signal });
-    return parseOpenAIResponse('embeddings', body, url);
+    return parseOpenAIResponse('embeddings', await rawCall('embeddings', { ...raw, encoding_format: 'float' }, signal), url);
   }
 
   return {
