@@ -36,7 +36,7 @@ describe('a full disk under the request cache', () => {
     expect(result.message).toMatch(
       new RegExp(
         `^The request cache in ${directory} could not be written: the disk is full, or a quota or file size limit \\(ulimit -f\\) is reached ` +
-          '\\([\\d.]+ \\w+ free there; files limited to 1\\.0 MB by ulimit -f; LMDB: Input/output error\\)\\. ' +
+          '\\([\\d.]+ \\w+ free there; files limited to 1\\.0 MB by ulimit -f; LMDB: (Input/output error|File too large: [^)]+)\\)\\. ' +
           'The answers received before this are kept in the cache: free some space \\(or raise the limit\\) and run the same command again to resume\\.$',
       ),
     );

@@ -1,7 +1,10 @@
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { open } from 'lmdb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../core/canonical-json.ts';
 import { cutInHalf, keyOf, makeCacheFile } from './__fixtures__/cache-files.ts';
 import { disabledRequestCache, lmdbRequestCache } from './request-cache.ts';
 
@@ -25,6 +28,26 @@ describe('lmdbRequestCache', () => {
     });
     expect(await second.get('openai', key)).toBeUndefined();
     await second.close();
+  });
+
+  it('stores an answer under the SHA-256 of the key string alone, and still reads entries that carry the key string', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    dirs.push(dir);
+    const hashOf = (key: object) => createHash('sha256').update(canonicalJson(key)).digest('hex');
+    const [kept, collided, fresh] = [{ prompt: 'old', n: 1 }, { prompt: 'other', n: 2 }, { prompt: 'new', n: 3 }];
+    // As the cache wrote entries before 2026-12-07: the key string beside the value.
+    const store = open({ path: join(dir, 'simple.lmdb'), compression: true, remapChunks: true });
+    await store.put(hashOf(kept), { key: canonicalJson(kept), value: { answer: 'old' } });
+    await store.put(hashOf(collided), { key: canonicalJson({ prompt: 'not this one' }), value: { answer: 'wrong' } });
+    await store.close();
+    const cache = lmdbRequestCache(dir);
+    expect(await cache.get('simple', kept)).toEqual({ answer: 'old' });
+    expect(await cache.get('simple', collided)).toBeUndefined();
+    await cache.put('simple', fresh, { answer: 'new' });
+    await cache.close();
+    const reopened = open({ path: join(dir, 'simple.lmdb'), compression: true, remapChunks: true, readOnly: true });
+    expect(reopened.get(hashOf(fresh))).toEqual({ value: { answer: 'new' } });
+    await reopened.close();
   });
 
   it('reopens a shard every few puts (to unmap its pages) without losing or blocking entries', async () => {

@@ -11,9 +11,14 @@ import { admitCacheFile } from './cache-admit.ts';
 import { cacheWriteFailure, containLmdbCommitFailures, RequestCacheFailure } from './cache-failure.ts';
 import { stampWhole } from './cache-stamp.ts';
 
-/** A stored response; `key` is HELM's key string, kept to tell hash collisions from hits. */
+/**
+ * A stored response, under the SHA-256 of HELM's key string. Entries written before 2026-12-07 also hold that key
+ * string (`key`), still compared on reading. It is no longer written: a 256-bit hash tells requests apart, and the
+ * key string (the whole prompt) made an MMLU entry five times longer, which pushed it over LMDB's compression
+ * threshold: a thread-pool job per put, and half the cache's cost on the run's thread (bench/README.md, issue 18).
+ */
 interface CacheEntry {
-  readonly key: string;
+  readonly key?: string;
   readonly value: unknown;
 }
 
@@ -168,14 +173,14 @@ export function lmdbRequestCache(directory: string, options: LmdbCacheOptions = 
         unreadable.add(shard.path);
         return undefined;
       }
-      return entry !== undefined && entry.key === keyString ? entry.value : undefined;
+      return entry !== undefined && (entry.key === undefined || entry.key === keyString) ? entry.value : undefined;
     },
     async put(name, key, value) {
-      const { keyString, hash } = storeKeyOf(key);
+      const { hash } = storeKeyOf(key);
       throwIfFailed();
       const shard = await shardFor(name);
       const committed: Promise<void> = shard.store
-        .put(hash, { key: keyString, value })
+        .put(hash, { value })
         .then(
           () => undefined,
           async (error: unknown) => {
