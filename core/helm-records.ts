@@ -85,6 +85,14 @@ export function perInstanceStatsJson(entry: PerInstanceStats): Json {
   return ordered(entry, ['instance_id', 'perturbation', 'train_trial_index', 'stats']);
 }
 
+/** `JSON.stringify(perInstanceStatsJson(entry))`, each stat writing its own text (`Stat.ndjsonText`). */
+export function perInstanceStatsNdjson(entry: PerInstanceStats): string {
+  const perturbation = entry.perturbation === undefined ? '' : `,"perturbation":${JSON.stringify(entry.perturbation)}`;
+  let stats = '';
+  for (const stat of entry.stats) stats += stats === '' ? stat.ndjsonText() : `,${stat.ndjsonText()}`;
+  return `{"instance_id":${JSON.stringify(entry.instance_id)}${perturbation},"train_trial_index":${JSON.stringify(entry.train_trial_index)},"stats":[${stats}]}`;
+}
+
 const DATA_AUGMENTER_FIELDS = [
   'perturbation_specs', 'should_augment_train_instances', 'should_include_original_train', 'should_skip_unchanged_train',
   'should_augment_eval_instances', 'should_include_original_eval', 'should_skip_unchanged_eval', 'seeds_per_instance',

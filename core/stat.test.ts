@@ -27,6 +27,8 @@ describe('Stat', () => {
     ['a stat with a clamped variance', new Stat({ name: 'm' }).add(new PyFloat(0.1)).add(new PyFloat(0.1)).add(new PyFloat(0.1))],
     ['a stat over a perturbation', new Stat({ name: 'exact_match', split: 'test', perturbation: typo }).add(new PyFloat(1))],
     ['a name built in another key order', new Stat({ perturbation: typo, split: 'test', name: 'é' } as never).add(1)],
+    ['a stat of non-finite values', new Stat({ name: 'inf' }).add(Number.POSITIVE_INFINITY).add(new PyFloat(Number.NaN))],
+    ['a stat of large and tiny floats', new Stat({ name: 'f' }).add(new PyFloat(1e21)).add(new PyFloat(-5e-324)).add(-0)],
   ])('writes %s as helmJson writes its record, fields in HELM order', (_, stat) => {
     for (const level of [0, 3]) {
       const record = stat.toJson();
@@ -35,6 +37,7 @@ describe('Stat', () => {
       expect(helmJson({ stats: [stat] }, 2, level)).toBe(helmJson({ stats: [inHelmOrder] }, 2, level));
     }
     expect(JSON.parse(JSON.stringify(stat))).toEqual(JSON.parse(JSON.stringify(stat.toJson())));
+    expect(stat.ndjsonText()).toBe(JSON.stringify(stat));
   });
 });
 

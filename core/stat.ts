@@ -10,6 +10,8 @@ import { PyFloat, type PyNumber } from './py-float.ts';
 const valueOf = (x: PyNumber): number => (x instanceof PyFloat ? x.value : x);
 const isFloatNumber = (x: PyNumber): boolean => x instanceof PyFloat || !Number.isInteger(x);
 const asPy = (value: number, isFloat: boolean): PyNumber => (isFloat ? new PyFloat(value) : value);
+/** A number as JSON.stringify writes it (NaN and the infinities as null). */
+const jsonNumber = (x: number): string => (Number.isFinite(x) ? `${x}` : 'null');
 
 /** The JSON form of a Stat, fields in HELM's order; PyFloat marks Python floats. */
 export interface StatJson {
@@ -150,6 +152,22 @@ export class Stat implements WritesHelmJson {
         `,${at}"stddev": ${pythonFloatRepr(Math.sqrt(raw < 0 ? 0 : raw))}`;
     }
     return `${out}${newlineIndent(indent * level)}}`;
+  }
+
+  /**
+   * `JSON.stringify(this)`, the NDJSON form (Python's int/float distinction not kept), written without building the
+   * record: a run writes every per-instance stat this way, and the record cost an object and its PyFloats per stat.
+   */
+  ndjsonText(): string {
+    let out = `{"name":${JSON.stringify(this.name)},"count":${this.count},"sum":${jsonNumber(this.sumValue)},"sum_squared":${jsonNumber(this.sumSquaredValue)}`;
+    if (this.count > 0) {
+      const raw = this.unclampedVariance();
+      const variance = raw < 0 ? 0 : raw;
+      out +=
+        `,"min":${jsonNumber(this.minValue)},"max":${jsonNumber(this.maxValue)},"mean":${jsonNumber(this.sumValue / this.count)}` +
+        `,"variance":${jsonNumber(variance)},"stddev":${jsonNumber(Math.sqrt(variance))}`;
+    }
+    return `${out}}`;
   }
 
   /** HELM's JSON form: None fields dropped, ints and floats as Python would print them. */

@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { adapterSpecJson } from '../core/adapter-spec.ts';
 import { faultPoint } from '../core/fault-point.ts';
-import { perInstanceStatsJson, requestStateJson, runSpecJson } from '../core/helm-records.ts';
+import { perInstanceStatsJson, perInstanceStatsNdjson, requestStateJson, runSpecJson } from '../core/helm-records.ts';
 import type { PerInstanceStats } from '../core/per-instance-stats.ts';
 import { PyFloat } from '../core/py-float.ts';
 import type { CompletedRequest } from '../core/request.ts';
@@ -115,11 +115,11 @@ export async function openRunWriter(options: RunWriterOptions): Promise<RunWrite
       }
       for (const [index, entries] of perMetric.entries()) {
         for (const entry of entries) {
-          const json = perInstanceStatsJson(entry);
-          const line = `${JSON.stringify(json)}\n`;
+          const line = `${perInstanceStatsNdjson(entry)}\n`;
           await perInstanceNdjson.push(line);
           await store.pushEntry(line);
           if (perInstance === undefined) continue;
+          const json = perInstanceStatsJson(entry);
           if (index === 0) {
             await perInstance.write(json);
           } else {
