@@ -7,7 +7,7 @@
  * DuckDB's bounded memory); for a store from before it, the viewer reads the same columns from the parts.
  */
 import { join } from 'node:path';
-import type { ParquetConverter } from './run-store.ts';
+import type { ParquetWriter } from './run-store.ts';
 
 export const INSTANCE_INDEX_FILE = 'instance_index.parquet';
 
@@ -21,5 +21,5 @@ SELECT seq, instance_id, split, sub_split, perturbation_name, perturbation, trai
 FROM read_parquet($files, filename = true)`;
 
 /** Writes `<storeDir>/instance_index.parquet` from the store's request-state parts. */
-export const writeInstanceIndex = (converter: ParquetConverter, storeDir: string): Promise<void> =>
+export const writeInstanceIndex = (converter: ParquetWriter, storeDir: string): Promise<void> =>
   converter.copy(INSTANCE_INDEX_SELECT, { files: join(storeDir, 'request_states', '*.parquet') }, join(storeDir, INSTANCE_INDEX_FILE));

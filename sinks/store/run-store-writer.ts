@@ -1,12 +1,12 @@
 /**
  * @module The run's store written while it runs: the NDJSON lines of request states and per-instance entries are
- * copied into segment files of SEGMENT_REQUEST_STATES request states; each finished segment becomes two Parquet parts
- * (run-store.ts) on DuckDB's thread while the run's thread goes on. `publish` puts the store in place at the end.
+ * copied into staging segments of SEGMENT_REQUEST_STATES request states (staged-segment.ts); each finished segment
+ * becomes two Parquet parts (run-store.ts) on the run's Parquet worker (parquet-worker.ts: a thread of its own with
+ * one DuckDB instance for the run) while the run's thread goes on. `publish` puts the store in place at the end.
  */
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { faultPoint } from '../../core/fault-point.ts';
-import { batchedFile, type BatchedFile } from '../batched-file.ts';
 import {
   convertSegment,
   makeStoreDirs,
@@ -15,12 +15,15 @@ import {
   writeRunRow,
   writeStatsParquet,
   type RunSegment,
+  type SqlParams,
 } from './run-store.ts';
 import { writeInstanceIndex } from './instance-index.ts';
+import { openParquetWorker } from './parquet-worker.ts';
+import { stagedSegment, type StagedSegment } from './staged-segment.ts';
 
-// About 1 MB of per-instance stats per segment for an MMLU run: small enough that a conversion's memory stays small
-// and the last one (converted after the run) is quick. Measured at 10k MMLU instances, peak anonymous memory: 189 MB
-// without conversions, 231 MB with segments of 1,024 request states, 254–307 MB with 4,096.
+// A Parquet part of 1,024 request states (about 4 MB of per-instance stats for an MMLU run): few enough parts for
+// the suite's SQL, and the last segment (converted after the run) is quick. The conversion's memory follows the
+// lines per staging file, not per segment (staged-segment.ts).
 const SEGMENT_REQUEST_STATES = 1024;
 
 export interface RunStoreWriter {
@@ -33,17 +36,9 @@ export interface RunStoreWriter {
   /** Converts the last segment and the stats (an NDJSON file of HELM stats); rejects with the first failed conversion. */
   finish(statsNdjson: string): Promise<void>;
   /** Replaces `<runDir>/store` with the new store and writes its `runs` row last. */
-  publish(runRow: Record<string, string | number | null>): Promise<void>;
+  publish(runRow: SqlParams): Promise<void>;
   /** Drops everything staged. */
   abort(): Promise<void>;
-}
-
-interface Segment {
-  readonly states: BatchedFile;
-  readonly perInstance: BatchedFile;
-  readonly offset: number;
-  numStates: number;
-  numEntries: number;
 }
 
 /** Opens the store writer of the run in `runDir`, replacing what a crashed attempt staged. */
@@ -52,49 +47,32 @@ export async function openRunStoreWriter(runDir: string, runName: string): Promi
   const stagedStore = join(stagingDir, 'store');
   await rm(stagingDir, { recursive: true, force: true });
   await makeStoreDirs(stagedStore);
-  let count = 0;
-  const open = (offset: number): Segment => {
-    const path = (name: string) => join(stagingDir, `segment${count}.${name}.ndjson`);
-    count += 1;
-    return {
-      states: batchedFile(path('scenario_state'), { durable: false }),
-      perInstance: batchedFile(path('per_instance_stats'), { durable: false }),
-      offset,
-      numStates: 0,
-      numEntries: 0,
-    };
-  };
+  let numSegments = 0;
+  const open = (offset: number): StagedSegment => stagedSegment(stagingDir, numSegments++, offset);
   let segment = open(0);
+  const worker = openParquetWorker();
   let numConverted = 0;
   let queue: Promise<void> = Promise.resolve();
   let failure: unknown;
   let isAborted = false;
 
-  const removeFiles = (done: RunSegment) =>
-    Promise.all([rm(done.requestStatesNdjson, { force: true }), rm(done.perInstanceStatsNdjson, { force: true })]);
-  // A converter per segment: what a DuckDB instance allocated goes back to the system only when it closes.
-  const convert = (done: RunSegment) => {
+  const removeFiles = (done: RunSegment<readonly string[]>) =>
+    Promise.all([...done.requestStatesNdjson, ...done.perInstanceStatsNdjson].map((path) => rm(path, { force: true })));
+  const convert = (done: RunSegment<readonly string[]>) => {
     const index = ++numConverted;
     queue = queue.then(async () => {
       if (failure !== undefined || isAborted) return;
-      const converter = await openParquetConverter();
       try {
-        await convertSegment(converter, stagedStore, runName, done, index);
+        await convertSegment(worker, stagedStore, runName, done, index);
         await removeFiles(done);
       } catch (error) {
         failure = error;
-      } finally {
-        converter.close();
       }
     });
   };
-  const hand = async (done: Segment): Promise<void> => {
-    await Promise.all([done.states.close(), done.perInstance.close()]);
-    if (done.numStates === 0 && done.numEntries === 0) {
-      await Promise.all([rm(done.states.path, { force: true }), rm(done.perInstance.path, { force: true })]);
-      return;
-    }
-    convert({ requestStatesNdjson: done.states.path, perInstanceStatsNdjson: done.perInstance.path, offset: done.offset });
+  const hand = async (done: StagedSegment): Promise<void> => {
+    const files = await done.close();
+    if (files !== undefined) convert(files);
   };
   const settle = async () => {
     await queue;
@@ -102,29 +80,25 @@ export async function openRunStoreWriter(runDir: string, runName: string): Promi
   };
 
   return {
-    pushState(line) {
-      segment.numStates += 1;
-      return segment.states.push(line);
-    },
-    pushEntry(line) {
-      segment.numEntries += 1;
-      return segment.perInstance.push(line);
-    },
+    pushState: (line) => segment.pushState(line),
+    pushEntry: (line) => segment.pushEntry(line),
     async endUnit() {
-      if (segment.numStates < SEGMENT_REQUEST_STATES) return;
+      if (segment.numStates < SEGMENT_REQUEST_STATES) {
+        segment.endUnit();
+        return;
+      }
       const done = segment;
       segment = open(done.offset + done.numEntries);
       await hand(done);
     },
     async finish(statsNdjson) {
-      await hand(segment);
-      await settle();
-      const converter = await openParquetConverter();
       try {
-        await writeStatsParquet(converter, stagedStore, runName, statsNdjson, 'newline_delimited');
-        await writeInstanceIndex(converter, stagedStore);
+        await hand(segment);
+        await settle();
+        await writeStatsParquet(worker, stagedStore, runName, statsNdjson, 'newline_delimited');
+        await writeInstanceIndex(worker, stagedStore);
       } finally {
-        converter.close();
+        await worker.close();
       }
     },
     async publish(runRow) {
@@ -143,7 +117,8 @@ export async function openRunStoreWriter(runDir: string, runName: string): Promi
     async abort() {
       isAborted = true;
       await queue;
-      await Promise.all([segment.states.destroy(), segment.perInstance.destroy()]);
+      await worker.close();
+      await segment.destroy();
       await rm(stagingDir, { recursive: true, force: true });
     },
   };
