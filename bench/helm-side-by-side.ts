@@ -5,7 +5,9 @@
  * (t_big − t_small) / (n_big − n_small), so start-up and reading the data cancel out; the intercept is what is left.
  *
  * usage: node --import tsx bench/helm-side-by-side.ts [--helm 1000,3000] [--ours 10000,100000] [--check 50]
- *        [--rows N] [--anchor /work/anchor]
+ *        [--repeat 1] [--rows N] [--anchor /work/anchor]
+ *   --repeat K every size of every engine K times, in K interleaved rounds; each point of a fit is the fastest of
+ *              its K runs (the one least slowed by other work on a shared machine); every run is kept in the JSON
  *   --check N  first a try at N instances of both, comparing their request states (0: no try)
  *   --rows N   eval rows of the generated data (default: the largest size); both engines read all of them
  *   --anchor   a HELM 0.5.16 install made by ../shared/tools/helm-anchor/setup.sh (or $HELM_ANCHOR)
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     helm: { type: 'string', default: '1000,3000' },
     ours: { type: 'string', default: '10000,100000' },
     check: { type: 'string', default: '50' },
+    repeat: { type: 'string', default: '1' },
     rows: { type: 'string' },
     anchor: { type: 'string', default: process.env.HELM_ANCHOR ?? '/work/anchor' },
   },
@@ -56,6 +59,8 @@ const pair = (flag: string, text: string): [number, number] => {
 const helmSizes = pair('helm', values.helm!);
 const ourSizes = pair('ours', values.ours!);
 const checkSize = Number(values.check);
+const repeat = Number(values.repeat);
+if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat ${values.repeat}: give a whole number of rounds, 1 or more`);
 const rows = Number(values.rows ?? Math.max(...helmSizes, ...ourSizes, checkSize));
 const anchor = values.anchor!;
 // What `source <anchor>/env.sh` does: HELM's venv first on PATH, its stubs importable (inherited by every child;
@@ -147,12 +152,16 @@ function fit(small: Run, big: Run) {
 const loadBefore = loadavg();
 const checked = checkSize > 0 ? await check(checkSize) : undefined;
 const runs: Run[] = [];
-for (const n of helmSizes) runs.push(await measure('helm', n));
-for (const engine of ['ours', 'ours --skip-helm-json'] as const) for (const n of ourSizes) runs.push(await measure(engine, n));
+for (let round = 0; round < repeat; round++) {
+  for (const n of helmSizes) runs.push(await measure('helm', n));
+  for (const engine of ['ours', 'ours --skip-helm-json'] as const) for (const n of ourSizes) runs.push(await measure(engine, n));
+}
 const strip = ({ engine, n, wallSeconds, peakRssMb, cpuSeconds, numInstances }: Run): Run => ({ engine, n, wallSeconds, peakRssMb, cpuSeconds, numInstances });
+const fastest = (engine: Engine, n: number): Run =>
+  runs.filter((r) => r.engine === engine && r.n === n).reduce((best, r) => (r.wallSeconds < best.wallSeconds ? r : best));
 const fits = (['helm', 'ours', 'ours --skip-helm-json'] as const).map((engine) => {
-  const [small, big] = runs.filter((r) => r.engine === engine);
-  return fit(small!, big!);
+  const [small, big] = engine === 'helm' ? helmSizes : ourSizes;
+  return fit(fastest(engine, small), fastest(engine, big));
 });
 const [helm, ours, lean] = fits;
 const ratios = {
@@ -167,5 +176,5 @@ const load = { before: loadBefore.map((x) => Number(x.toFixed(2))), after: loada
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(root, 'bench', 'results', 'side-by-side.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), machine, load, evalRows: rows, check: checked, runs: runs.map(strip), loadAtEachRunsEnd: loads, fits, ratios }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, load, evalRows: rows, repeat, check: checked, runs: runs.map(strip), loadAtEachRunsEnd: loads, fits, ratios }, null, 2)}\n`,
 );
