@@ -6,12 +6,13 @@
  *
  * Two measurements:
  * - breakdown: instance by instance in the run's order, each step timed on its own — building HELM's records
- *   (`requestStateJson`, `perInstanceStatsJson`), `helmJson` of each, the NDJSON lines (`JSON.stringify`), pushing
+ *   (`requestStateJson`, `perInstanceStatsJson`), `helmJson` of each, the NDJSON lines (`JSON.stringify`, `perInstanceStatsNdjson`), pushing
  *   each file's text (the 4 run files and the store's 2 staging NDJSON files, through `batchedFile` as the sinks do;
  *   a push that fills a 64 KiB batch joins it, which is where V8 flattens the concatenated text), closing last;
- *   then, apart, the store's conversion of the staged segments to Parquet (DuckDB, done beside the run's thread);
+ *   then, apart, the store's conversion of the staged segments to Parquet (by the run's Parquet
+ *   worker, beside the run's thread);
  * - the run's writer: `openRunWriter(...).writeUnit` for every instance and `finish` (everything above in the run's
- *   order, plus the store's Parquet conversion on DuckDB's thread), all outputs on and with `--skip-helm-json`.
+ *   order, plus the store's Parquet conversion on its worker thread), all outputs on and with `--skip-helm-json`.
  *
  * usage: node --import tsx bench/floor.ts [-n 20000]; figures go to bench/results/floor.json.
  */
@@ -21,7 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { helmJson } from '../core/helm-json.ts';
-import { perInstanceStatsJson, requestStateJson } from '../core/helm-records.ts';
+import { perInstanceStatsJson, perInstanceStatsNdjson, requestStateJson } from '../core/helm-records.ts';
 import type { PerInstanceStats } from '../core/per-instance-stats.ts';
 import { numberOf, type PyNumber } from '../core/py-float.ts';
 import { parsePythonJson } from '../core/python-json.ts';
@@ -30,7 +31,8 @@ import type { RunSpec } from '../core/run-spec.ts';
 import { Stat, type StatJson } from '../core/stat.ts';
 import { batchedFile, type BatchedFile } from '../sinks/batched-file.ts';
 import { openRunWriter } from '../sinks/run-writer.ts';
-import { convertSegment, makeStoreDirs, openParquetConverter, type RunSegment } from '../sinks/store/run-store.ts';
+import { openParquetWorker } from '../sinks/store/parquet-worker.ts';
+import { convertSegment, makeStoreDirs, type RunSegment } from '../sinks/store/run-store.ts';
 import { BENCH_WORK, ensureMmluData } from './mmlu-data.ts';
 import { timedRun } from './timed-run.ts';
 
@@ -128,7 +130,7 @@ async function breakdown(n: number): Promise<Record<string, number>> {
     lap(2);
     const stateLine = `${JSON.stringify({ seq: i, ...state })}\n`;
     lap(3);
-    const entryLine = `${JSON.stringify(entry)}\n`;
+    const entryLine = `${perInstanceStatsNdjson(unit.entry)}\n`;
     lap(4);
     const texts = [stateText, entryText, stateLine, entryLine, stateLine, entryLine];
     for (let k = 0; k < files.length; k++) {
@@ -141,17 +143,16 @@ async function breakdown(n: number): Promise<Record<string, number>> {
   lap(keys.length - 1);
   const usPerInstance = Object.fromEntries(keys.map((k, j) => [k, Number(((ms[j]! * 1000) / n).toFixed(2))]));
   usPerInstance.total = Number(((ms.reduce((a, b) => a + b, 0) * 1000) / n).toFixed(2));
-  // The store's part on DuckDB's thread (beside the run's): each segment to Parquet, a converter per segment.
+  // The store's part beside the run's thread: each segment to Parquet by the run's Parquet worker (one DuckDB instance
+  // on a thread of its own; the run stages a segment in files of 128 states, here one file: the same rows and CPU).
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await makeStoreDirs(join(dir, 'store'));
-  for (const [index, segment] of segments.entries()) {
-    const converter = await openParquetConverter();
-    await convertSegment(converter, join(dir, 'store'), runSpec.name, segment, index + 1);
-    converter.close();
-  }
+  const worker = openParquetWorker();
+  for (const [index, segment] of segments.entries()) await convertSegment(worker, join(dir, 'store'), runSpec.name, segment, index + 1);
+  await worker.close();
   const cpu = process.cpuUsage(cpu0);
-  usPerInstance['store: Parquet conversion, wall (DuckDB thread)'] = Number((((performance.now() - t0) * 1000) / n).toFixed(2));
+  usPerInstance['store: Parquet conversion, wall (worker thread)'] = Number((((performance.now() - t0) * 1000) / n).toFixed(2));
   usPerInstance['store: Parquet conversion, CPU'] = Number(((cpu.user + cpu.system) / n).toFixed(2));
   rmSync(dir, { recursive: true, force: true });
   return usPerInstance;
