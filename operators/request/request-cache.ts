@@ -1,6 +1,7 @@
 /**
  * @module The persistent request cache: one LMDB store per shard (the deployment's host organization,
- * as HELM shards its SQLite cache) under `<local-path>/cache/`. Keys are HELM's cache-key strings.
+ * as HELM shards its SQLite cache) under `<local-path>/cache/`. Answers are found by HELM's cache-key strings (stored under
+ * their SHA-256).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
